@@ -1,0 +1,16 @@
+# The kiosk renders with Noto Sans from Debian's fonts-noto-core. The files are copied next to
+# the program (build tree and install tree alike) so it never asks fontconfig at run time.
+set(KIOSK_FONT_SOURCE_DIR /usr/share/fonts/truetype/noto CACHE PATH "Where fonts-noto-core puts Noto Sans")
+set(KIOSK_FONT_FILES NotoSans-Regular.ttf NotoSans-Bold.ttf)
+set(staged_fonts "")
+foreach(name ${KIOSK_FONT_FILES})
+  if(NOT EXISTS ${KIOSK_FONT_SOURCE_DIR}/${name})
+    message(FATAL_ERROR "${KIOSK_FONT_SOURCE_DIR}/${name} is missing: install fonts-noto-core (.ci/install-deps does)")
+  endif()
+  add_custom_command(OUTPUT ${KIOSK_BUILD_DATA_DIR}/fonts/${name}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${KIOSK_FONT_SOURCE_DIR}/${name} ${KIOSK_BUILD_DATA_DIR}/fonts/${name}
+    DEPENDS ${KIOSK_FONT_SOURCE_DIR}/${name} VERBATIM)
+  list(APPEND staged_fonts ${KIOSK_BUILD_DATA_DIR}/fonts/${name})
+  install(FILES ${KIOSK_FONT_SOURCE_DIR}/${name} DESTINATION ${KIOSK_DATA_SUBDIR}/fonts)
+endforeach()
+add_custom_target(kiosk_fonts ALL DEPENDS ${staged_fonts})

@@ -1,0 +1,60 @@
+#include "kiosk/app/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace kiosk {
+namespace {
+
+bool parse_size(const std::string& s, int& w, int& h) {
+  auto x = s.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    w = std::stoi(s.substr(0, x));
+    h = std::stoi(s.substr(x + 1));
+  } catch (...) {
+    return false;
+  }
+  return w >= 200 && h >= 200 && w <= 8192 && h <= 8192;
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) {
+  CLI::App app{"berswordt-kiosk: the touchscreen of the FreiwilligenAgentur in the Berswordt-Halle"};
+  std::string windowed, lang = "de", screen;
+  app.add_option("--platform", out.platform, "Window system: sdl2 (default) or glfw")
+      ->check(CLI::IsMember({"sdl2", "glfw"}));
+  app.add_flag("--fullscreen", out.window.fullscreen, "Cover the whole screen (the kiosk's normal mode)");
+  app.add_option("--windowed", windowed, "Run in a window of WIDTHxHEIGHT pixels, e.g. 1080x1920")
+      ->excludes("--fullscreen");
+  app.add_option("--content-dir", out.content_dir,
+                 "Show the content in this folder (falls back to the bundled content if it is invalid)");
+  app.add_option("--screenshot", out.screenshot, "Write a PNG of the settled screen to FILE and exit");
+  app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
+  app.add_option("--screen", screen, "Start on a screen: home, units, offers, unit_detail:ID or offer_detail:ID");
+  app.add_flag("-v,--verbose", out.verbose, "Log debug messages");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (!windowed.empty() && !parse_size(windowed, out.window.width, out.window.height)) {
+    std::fprintf(stderr, "--windowed: expected WIDTHxHEIGHT such as 1080x1920, got \"%s\"\n", windowed.c_str());
+    return 2;
+  }
+  out.lang = *lang_from_code(lang);
+  if (!screen.empty()) {
+    Route r;
+    const auto colon = screen.find(':');
+    if (!screen_from_name(screen.substr(0, colon), r.screen)) {
+      std::fprintf(stderr, "--screen: unknown screen \"%s\" (home, units, offers, unit_detail:ID, offer_detail:ID)\n",
+                   screen.c_str());
+      return 2;
+    }
+    if (colon != std::string::npos) r.item = screen.substr(colon + 1);
+    out.start = r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk

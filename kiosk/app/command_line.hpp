@@ -1,0 +1,24 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "kiosk/core/lang.hpp"
+#include "kiosk/core/navigation.hpp"
+#include "kiosk/platform/platform.hpp"
+
+namespace kiosk {
+
+struct KioskOptions {
+  std::string platform = "sdl2";
+  WindowSpec window{720, 1280, false, "Berswordt-Halle"};
+  std::string content_dir;
+  std::string screenshot;        // write a PNG of the settled screen and exit
+  Lang lang = Lang::De;
+  std::optional<Route> start;    // --screen offer_detail:ID
+  bool verbose = false;
+};
+
+// Parses argv; on --help or an error prints to stdout/stderr and returns an exit code to use.
+std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out);
+
+}  // namespace kiosk

@@ -1,0 +1,57 @@
+#pragma once
+// Wires platform, fonts and the visitor UI together and runs the main loop. The loop sleeps
+// in the platform until input or a wake-up arrives, then renders a few frames and sleeps
+// again: a static screen costs no frames and no CPU.
+#include <memory>
+#include <string>
+
+#include "kiosk/core/content.hpp"
+#include "kiosk/platform/platform.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+#include "kiosk/ui/ui_driver.hpp"
+
+struct ImGuiContext;
+
+namespace kiosk {
+
+class KioskApp {
+ public:
+  KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content);
+  ~KioskApp();
+  KioskApp(const KioskApp&) = delete;
+  KioskApp& operator=(const KioskApp&) = delete;
+
+  bool open(const WindowSpec& window, std::string& error);
+
+  // One complete frame: fonts for the current size, input, UI, render, present.
+  void render_frame(Image* capture = nullptr);
+
+  // Renders until the screen has settled and returns what it shows.
+  bool capture_screen(Image& out);
+
+  // The event loop; returns when the window is closed.
+  void run();
+
+  ui::KioskUi& ui() { return *ui_; }
+  ui::UiDriver& driver() { return *driver_; }
+  Platform& platform() { return *platform_; }
+  long frames_rendered() const { return frames_; }
+
+ private:
+  bool ensure_fonts(std::string& error);
+
+  std::unique_ptr<Platform> platform_;
+  ImGuiContext* imgui_ = nullptr;
+  std::unique_ptr<ui::KioskUi> ui_;
+  std::unique_ptr<ui::UiDriver> driver_;
+  ui::FontSet fonts_;
+  float fonts_em_ = 0.0f;
+  long frames_ = 0;
+};
+
+// The content to start with: `content_dir` when it is given and valid, else the bundled
+// content. Every problem is logged. Null only when even the bundled content is unusable.
+SnapshotPtr load_startup_content(const std::string& content_dir);
+
+}  // namespace kiosk

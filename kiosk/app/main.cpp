@@ -1,0 +1,46 @@
+// berswordt-kiosk: see README.md and PRODUCT.md. main only parses the command line and hands
+// over to KioskApp.
+#include <cstdio>
+
+#include "kiosk/app/command_line.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/screenshot.hpp"
+#include "kiosk/core/log.hpp"
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  KioskOptions opt;
+  if (auto code = parse_command_line(argc, argv, opt)) return *code;
+  if (opt.verbose) log::set_max_level(log::Level::Debug);
+
+  SnapshotPtr content = load_startup_content(opt.content_dir);
+  if (!content) {
+    log::error("no usable content at all; reinstall the package (the bundled content is damaged)");
+    return 1;
+  }
+  KioskApp app(make_platform(opt.platform), content);
+  std::string error;
+  if (!app.open(opt.window, error)) {
+    log::error("could not start: " + error);
+    return 1;
+  }
+  app.ui().set_language(opt.lang);
+  if (opt.start) {
+    if (opt.start->screen == ScreenId::UnitDetail && !content->find_unit(opt.start->item))
+      log::warning("--screen: no unit \"" + opt.start->item + "\"");
+    if (opt.start->screen == ScreenId::OfferDetail && !content->find_offer(opt.start->item))
+      log::warning("--screen: no offer \"" + opt.start->item + "\"");
+    app.ui().open(*opt.start);
+  }
+  if (!opt.screenshot.empty()) {
+    Image image;
+    if (!app.capture_screen(image) || !write_png(image, opt.screenshot, error)) {
+      log::error("screenshot: " + (error.empty() ? std::string("the platform cannot capture") : error));
+      return 1;
+    }
+    log::info("screenshot: wrote " + opt.screenshot);
+    return 0;
+  }
+  app.run();
+  return 0;
+}

@@ -1,0 +1,31 @@
+#pragma once
+// Turns content documents (JSON text) into a ContentSnapshot, or into the full list of what is
+// wrong with them. Validation never stops at the first problem: an editor fixing a bundle wants
+// every mistake in one run, each with its file and JSON path (see content/SCHEMA.md).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content.hpp"
+#include "kiosk/core/problem.hpp"
+
+namespace kiosk {
+
+struct ContentSource {
+  std::string name;  // shown in problems, e.g. "offers.json"
+  std::string text;  // the file's bytes
+};
+
+struct ContentParseResult {
+  std::shared_ptr<const ContentSnapshot> snapshot;  // null when there are problems
+  Problems problems;
+  bool ok() const { return snapshot != nullptr; }
+};
+
+// Every source is a JSON object with "schema": kContentSchema and any of the sections
+// meta, categories, districts, suitable_for, units, offers, strings. A bundle may keep each
+// section in its own file (the editable `content/` folder) or all of them in one document
+// (what `kioskctl publish` serves); the result is the same.
+ContentParseResult parse_content(const std::vector<ContentSource>& sources);
+
+}  // namespace kiosk

@@ -1,0 +1,45 @@
+#include "kiosk/core/navigation.hpp"
+
+#include <array>
+#include <utility>
+
+namespace kiosk {
+namespace {
+constexpr std::array<std::pair<ScreenId, std::string_view>, 5> kNames{{
+    {ScreenId::Home, "home"},
+    {ScreenId::Units, "units"},
+    {ScreenId::UnitDetail, "unit_detail"},
+    {ScreenId::Offers, "offers"},
+    {ScreenId::OfferDetail, "offer_detail"},
+}};
+}  // namespace
+
+std::string_view screen_name(ScreenId id) {
+  for (const auto& [s, name] : kNames)
+    if (s == id) return name;
+  return "home";
+}
+
+bool screen_from_name(std::string_view name, ScreenId& out) {
+  for (const auto& [s, n] : kNames) {
+    if (n == name) {
+      out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+void Navigator::open(Route route) {
+  if (route.screen == ScreenId::Home) return home();
+  if (current() == route) return;
+  stack_.push_back(std::move(route));
+}
+
+void Navigator::back() {
+  if (can_go_back()) stack_.pop_back();
+}
+
+void Navigator::home() { stack_.assign(1, Route{}); }
+
+}  // namespace kiosk

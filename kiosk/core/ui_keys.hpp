@@ -1,0 +1,31 @@
+#pragma once
+// The UI string keys the screens use. Content must define each of them in German (validation
+// checks it), so a published bundle can never leave a button without a label.
+#include <string_view>
+
+namespace kiosk {
+
+inline constexpr std::string_view kRequiredUiKeys[] = {
+    // frame
+    "app.title", "app.subtitle", "app.sample_data", "nav.home", "nav.back", "lang.name",
+    // home
+    "home.welcome", "home.intro", "home.offers", "home.offers_hint", "home.units", "home.units_hint",
+    "home.featured",
+    // units
+    "units.title", "units.intro", "unit.facts", "unit.contact", "unit.topics", "unit.part_of", "unit.offers",
+    // offers
+    "offers.title", "offers.count", "offers.none",
+    // offer detail
+    "offer.details", "offer.where", "offer.when", "offer.commitment", "offer.hours_per_month",
+    "offer.hours_value", "offer.minimum_age", "offer.age_value", "offer.no_minimum_age",
+    "offer.police_certificate", "offer.languages", "offer.accessibility", "offer.suitable_for",
+    "offer.benefits", "offer.contact", "offer.organisation", "offer.period", "offer.ongoing",
+    "offer.from_date", "offer.until_date", "offer.remote", "offer.updated", "offer.categories",
+    "contact.hours", "contact.phone", "contact.email", "contact.web", "contact.address",
+    // enumerations
+    "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
+    "police.none", "police.standard", "police.extended",
+    "slot.weekday-morning", "slot.weekday-afternoon", "slot.weekday-evening", "slot.weekend", "slot.any",
+};
+
+}  // namespace kiosk

@@ -1,0 +1,127 @@
+#include <GLFW/glfw3.h>
+
+#include <atomic>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "kiosk/platform/platform.hpp"
+
+namespace kiosk {
+namespace {
+
+class GlfwPlatform final : public Platform {
+ public:
+  ~GlfwPlatform() override {
+    if (backends_) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+    }
+    if (window_) glfwDestroyWindow(window_);
+    if (initialised_) glfwTerminate();
+  }
+
+  std::string_view name() const override { return "glfw"; }
+
+  bool open(const WindowSpec& spec, std::string& error) override {
+    glfwSetErrorCallback([](int, const char*) {});
+    if (!glfwInit()) {
+      error = "GLFW could not start: " + last_error();
+      return false;
+    }
+    initialised_ = true;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = nullptr;
+    int w = spec.width, h = spec.height;
+    if (spec.fullscreen) {
+      monitor = glfwGetPrimaryMonitor();
+      if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+        w = mode->width;
+        h = mode->height;
+      }
+    }
+    window_ = glfwCreateWindow(w, h, spec.title.c_str(), monitor, nullptr);
+    if (window_ == nullptr) {
+      error = "GLFW could not open a window: " + last_error();
+      return false;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    if (spec.fullscreen) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    // Our callbacks first: ImGui's backend chains to them, so we learn that input arrived.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* win, double, double) { self(win)->input_ = true; });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* win, int, int, int) { self(win)->input_ = true; });
+    glfwSetScrollCallback(window_, [](GLFWwindow* win, double, double) { self(win)->input_ = true; });
+    glfwSetKeyCallback(window_, [](GLFWwindow* win, int, int, int, int) { self(win)->input_ = true; });
+    glfwSetCharCallback(window_, [](GLFWwindow* win, unsigned int) { self(win)->input_ = true; });
+    glfwSetWindowSizeCallback(window_, [](GLFWwindow* win, int, int) { self(win)->input_ = true; });
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* win) { self(win)->input_ = true; });
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    backends_ = true;
+    return true;
+  }
+
+  PumpResult pump_events(int timeout_ms) override {
+    input_ = false;
+    woken_ = false;
+    if (timeout_ms < 0) glfwWaitEvents();
+    else if (timeout_ms == 0) glfwPollEvents();
+    else glfwWaitEventsTimeout(timeout_ms / 1000.0);
+    PumpResult r;
+    r.input = input_;
+    r.woken = woken_.exchange(false);
+    r.quit = glfwWindowShouldClose(window_) != 0;
+    return r;
+  }
+
+  void framebuffer_size(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
+
+  void new_frame() override {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+  }
+
+  void present(ImDrawData* draw_data, Image* capture) override {
+    int w = 0, h = 0;
+    framebuffer_size(w, h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.f, 0.f, 0.f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+    if (capture != nullptr) read_gl_back_buffer(w, h, *capture);
+    glfwSwapBuffers(window_);
+  }
+
+  void fonts_changed() override {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  void wake() override {
+    woken_ = true;
+    glfwPostEmptyEvent();
+  }
+
+ private:
+  static GlfwPlatform* self(GLFWwindow* w) { return static_cast<GlfwPlatform*>(glfwGetWindowUserPointer(w)); }
+  static std::string last_error() {
+    const char* d = nullptr;
+    glfwGetError(&d);
+    return d ? d : "unknown error";
+  }
+
+  GLFWwindow* window_ = nullptr;
+  bool initialised_ = false;
+  bool backends_ = false;
+  bool input_ = false;
+  std::atomic<bool> woken_{false};
+};
+
+}  // namespace
+
+std::unique_ptr<Platform> make_glfw_platform() { return std::make_unique<GlfwPlatform>(); }
+
+}  // namespace kiosk

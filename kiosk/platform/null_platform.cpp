@@ -1,0 +1,53 @@
+#include "kiosk/platform/null_platform.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+
+namespace kiosk {
+
+bool NullPlatform::open(const WindowSpec& spec, std::string&) {
+  resize(spec.width, spec.height);
+  ImGui::GetIO().BackendPlatformName = "kiosk-null";
+  fonts_changed();
+  return true;
+}
+
+void NullPlatform::resize(int width, int height) {
+  width_ = width;
+  height_ = height;
+}
+
+PumpResult NullPlatform::pump_events(int timeout_ms) {
+  waits_.push_back(timeout_ms);
+  if (!queued_.empty()) {
+    PumpResult r = queued_.front();
+    queued_.pop_front();
+    return r;
+  }
+  PumpResult r;
+  r.quit = timeout_ms < 0;  // a blocking wait with nothing left to deliver would never end
+  return r;
+}
+
+void NullPlatform::framebuffer_size(int& w, int& h) const {
+  w = width_;
+  h = height_;
+}
+
+void NullPlatform::new_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+  io.DeltaTime = 1.0f / 60.0f;
+}
+
+void NullPlatform::fonts_changed() {
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+}
+
+std::unique_ptr<Platform> make_null_platform() { return std::make_unique<NullPlatform>(); }
+
+}  // namespace kiosk

@@ -1,0 +1,36 @@
+#pragma once
+// The platform without a window. Frames are built and thrown away; the font atlas is still
+// built, so text measurement matches a real run exactly. Input can be queued to test the main
+// loop: once the queue is empty nothing can ever happen again, so a blocking wait ends the run
+// instead of hanging.
+#include <deque>
+#include <vector>
+
+#include "kiosk/platform/platform.hpp"
+
+namespace kiosk {
+
+class NullPlatform final : public Platform {
+ public:
+  std::string_view name() const override { return "null"; }
+  bool open(const WindowSpec& spec, std::string& error) override;
+  PumpResult pump_events(int timeout_ms) override;
+  void framebuffer_size(int& w, int& h) const override;
+  void new_frame() override;
+  void present(ImDrawData*, Image*) override {}
+  void fonts_changed() override;
+  void wake() override {}
+
+  void resize(int width, int height);
+  void queue(PumpResult event) { queued_.push_back(event); }
+  // The timeout of every pump_events() call, in order: shows when the loop slept.
+  const std::vector<int>& waits() const { return waits_; }
+
+ private:
+  int width_ = 0;
+  int height_ = 0;
+  std::deque<PumpResult> queued_;
+  std::vector<int> waits_;
+};
+
+}  // namespace kiosk

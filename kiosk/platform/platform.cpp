@@ -1,0 +1,36 @@
+#include "kiosk/platform/platform.hpp"
+
+#include <GL/gl.h>
+
+#include <cstring>
+
+namespace kiosk {
+
+std::unique_ptr<Platform> make_platform(std::string_view name) {
+  if (name == "sdl2") return make_sdl2_platform();
+  if (name == "glfw") return make_glfw_platform();
+  if (name == "null") return make_null_platform();
+  return nullptr;
+}
+
+void read_gl_back_buffer(int width, int height, Image& out) {
+  out.width = width;
+  out.height = height;
+  out.rgba.assign(static_cast<size_t>(width) * height * 4, 0);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, out.rgba.data());
+  // GL's first row is the bottom one; images start at the top.
+  const size_t row = static_cast<size_t>(width) * 4;
+  std::vector<uint8_t> tmp(row);
+  for (int y = 0; y < height / 2; ++y) {
+    uint8_t* a = out.rgba.data() + y * row;
+    uint8_t* b = out.rgba.data() + (height - 1 - y) * row;
+    std::memcpy(tmp.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, tmp.data(), row);
+  }
+  for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 255;  // the window is opaque
+}
+
+}  // namespace kiosk

@@ -1,0 +1,71 @@
+#pragma once
+// The one seam between the kiosk and a windowing system. SDL2 is the default, GLFW the
+// alternative, and the null platform runs the UI without a window (tests, headless checks).
+// Each owns its window, GL context and ImGui backend; the app only asks for events, frames and
+// pixels, so nothing above this line knows which one it got.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImDrawData;
+
+namespace kiosk {
+
+struct WindowSpec {
+  int width = 1080;
+  int height = 1920;
+  bool fullscreen = false;
+  std::string title = "Berswordt-Halle";
+};
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<uint8_t> rgba;  // top row first
+};
+
+struct PumpResult {
+  bool quit = false;   // the window was closed or the session ends
+  bool input = false;  // touch, mouse, keys or a window change: the screen may have to change
+  bool woken = false;  // another thread called wake()
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  virtual std::string_view name() const = 0;
+
+  // Creates the window and the ImGui backends. The ImGui context must exist already.
+  virtual bool open(const WindowSpec& spec, std::string& error) = 0;
+
+  // Waits at most timeout_ms (-1: until something happens, 0: not at all) and feeds every
+  // event to ImGui. This is where the kiosk sleeps when nothing moves.
+  virtual PumpResult pump_events(int timeout_ms) = 0;
+
+  // Size of the drawable area in pixels, valid after open().
+  virtual void framebuffer_size(int& width, int& height) const = 0;
+
+  virtual void new_frame() = 0;
+  // Draws the frame and shows it; with `capture`, first copies the finished frame into it.
+  virtual void present(ImDrawData* draw_data, Image* capture) = 0;
+
+  // The font atlas was rebuilt (new size or large-text mode): upload it again.
+  virtual void fonts_changed() = 0;
+
+  // Thread-safe: makes a pump_events() that is waiting return with woken = true.
+  virtual void wake() = 0;
+};
+
+std::unique_ptr<Platform> make_sdl2_platform();
+std::unique_ptr<Platform> make_glfw_platform();
+std::unique_ptr<Platform> make_null_platform();
+
+// "sdl2", "glfw" or "null"; nullptr for anything else.
+std::unique_ptr<Platform> make_platform(std::string_view name);
+
+// Reads the current GL back buffer (both GL platforms share this).
+void read_gl_back_buffer(int width, int height, Image& out);
+
+}  // namespace kiosk

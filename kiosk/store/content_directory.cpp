@@ -1,0 +1,39 @@
+#include "kiosk/store/content_directory.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace kiosk {
+
+ContentParseResult load_content_directory(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return {nullptr, {{dir.string(), "$", "a folder of content files (*.json)", "no such folder", ""}}};
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  if (ec) return {nullptr, {{dir.string(), "$", "a readable folder", ec.message(), ""}}};
+  std::sort(files.begin(), files.end());
+
+  std::vector<ContentSource> sources;
+  Problems unreadable;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+      unreadable.push_back({f.filename().string(), "$", "a readable file", "a read error", ""});
+      continue;
+    }
+    sources.push_back({f.filename().string(), text.str()});
+  }
+  if (!unreadable.empty()) return {nullptr, std::move(unreadable)};
+  return parse_content(sources);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,60 @@
+#include "kiosk/ui/fonts.hpp"
+
+#include <imgui_freetype.h>
+
+#include <system_error>
+
+namespace kiosk::ui {
+
+const ImWchar* kiosk_glyph_ranges() {
+  static const ImWchar ranges[] = {
+      0x0020, 0x00FF,  // Basic Latin, Latin-1 Supplement (äöüß, «»)
+      0x0100, 0x017F,  // Latin Extended-A (Turkish ğ ş ı İ, Polish, Czech …)
+      0x0180, 0x024F,  // Latin Extended-B (names from further away)
+      0x0400, 0x04FF,  // Cyrillic (Ukrainian і ї є ґ)
+      0x2010, 0x205E,  // General punctuation: – — ‚ ‘ ’ „ “ ” • …
+      0x20A0, 0x20C0,  // Currency: € ₴ ₺
+      // No arrows: Noto Sans has none, so widgets draw their chevrons as shapes.
+      0,
+  };
+  return ranges;
+}
+
+namespace {
+ImFont* add(const std::filesystem::path& file, float px, std::string& error) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
+    return nullptr;
+  }
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // FreeType hints; oversampling only costs atlas space
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  return ImGui::GetIO().Fonts->AddFontFromFileTTF(file.string().c_str(), px, &cfg, kiosk_glyph_ranges());
+}
+}  // namespace
+
+bool build_fonts(const std::filesystem::path& dir, float em, FontSet& out, std::string& error) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  atlas->Clear();
+  atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  const auto regular = dir / "NotoSans-Regular.ttf";
+  const auto bold = dir / "NotoSans-Bold.ttf";
+  FontSet set;
+  set.em = em;
+  // The first font added is ImGui's default.
+  if (!(set.body = add(regular, em, error))) return false;
+  if (!(set.bold = add(bold, em, error))) return false;
+  if (!(set.title = add(bold, 1.6f * em, error))) return false;
+  if (!(set.small = add(regular, 0.82f * em, error))) return false;
+  if (!atlas->Build()) {
+    error = "FreeType could not build the font atlas";
+    return false;
+  }
+  out = set;
+  return true;
+}
+
+}  // namespace kiosk::ui

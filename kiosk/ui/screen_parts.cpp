@@ -1,0 +1,50 @@
+#include "kiosk/core/offer_format.hpp"
+#include "kiosk/ui/screen.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+void offer_card(const ScreenContext& ctx, const Offer& o) {
+  const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang);  // middle dot
+  const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang) + " \xC2\xB7 " +
+                           hours_label(ctx.content, o, ctx.lang);
+  if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when))
+    ctx.intents.push_back(Intent::open(ScreenId::OfferDetail, o.id));
+  ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
+}
+
+}  // namespace kiosk::ui
+
+namespace kiosk::ui {
+
+float fact_label_width(const ScreenContext& ctx) {
+  return std::min(9.0f * ctx.em(), ImGui::GetContentRegionAvail().x / 3.0f);
+}
+
+void contact_block(const ScreenContext& ctx, const Contact& c, float label_width) {
+  if (!c.name.empty()) paragraph(ctx.l(c.name));
+  if (!c.address.empty()) fact_row(ctx.ui, ctx.t("contact.address"), c.address, label_width);
+  if (!c.phone.empty()) fact_row(ctx.ui, ctx.t("contact.phone"), c.phone, label_width);
+  if (!c.email.empty()) fact_row(ctx.ui, ctx.t("contact.email"), c.email, label_width);
+  if (!c.url.empty()) fact_row(ctx.ui, ctx.t("contact.web"), c.url, label_width);
+  if (!c.hours.empty()) fact_row(ctx.ui, ctx.t("contact.hours"), ctx.l(c.hours), label_width);
+}
+
+}  // namespace kiosk::ui
+
+namespace kiosk::ui {
+
+bool begin_two_columns(const char* id, const ScreenContext& ctx) {
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.8f * ctx.em(), 0));
+  if (ImGui::BeginTable(id, 2, ImGuiTableFlags_None)) return true;
+  ImGui::PopStyleVar();
+  return false;
+}
+
+void end_two_columns() {
+  ImGui::EndTable();
+  ImGui::PopStyleVar();
+}
+
+}  // namespace kiosk::ui

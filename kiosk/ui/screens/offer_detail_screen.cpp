@@ -1,0 +1,75 @@
+#include "kiosk/ui/screens/offer_detail_screen.hpp"
+
+#include "kiosk/core/offer_format.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+void about(const ScreenContext& ctx, const Offer& o) {
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  paragraph(ctx.l(o.summary));
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  paragraph(ctx.l(o.description));
+  if (!o.benefits.empty()) {
+    subheading(ctx.ui, ctx.t("offer.benefits"));
+    paragraph(ctx.l(o.benefits));
+  }
+}
+
+std::string where(const ScreenContext& ctx, const Offer& o) {
+  std::string s = district_label(ctx.content, o, ctx.lang);
+  if (!o.address.empty()) s += "\n" + o.address;
+  if (o.remote) s += "\n" + std::string(ctx.t("offer.remote"));
+  return s;
+}
+
+void facts(const ScreenContext& ctx, const Offer& o) {
+  const ContentSnapshot& c = ctx.content;
+  const Lang lang = ctx.lang;
+  const float w = fact_label_width(ctx);
+  subheading(ctx.ui, ctx.t("offer.details"));
+  fact_row(ctx.ui, ctx.t("offer.where"), where(ctx, o), w);
+  fact_row(ctx.ui, ctx.t("offer.commitment"), commitment_label(c, o.commitment, lang), w);
+  fact_row(ctx.ui, ctx.t("offer.hours_per_month"), hours_label(c, o, lang), w);
+  fact_row(ctx.ui, ctx.t("offer.when"), time_slots_label(c, o, lang), w);
+  fact_row(ctx.ui, ctx.t("offer.period"), period_label(c, o, lang), w);
+  fact_row(ctx.ui, ctx.t("offer.minimum_age"), minimum_age_label(c, o, lang), w);
+  fact_row(ctx.ui, ctx.t("offer.police_certificate"), police_certificate_label(c, o.police_certificate, lang), w);
+  if (!o.languages.empty()) fact_row(ctx.ui, ctx.t("offer.languages"), languages_label(c, o, lang), w);
+  if (!o.suitable_for.empty()) fact_row(ctx.ui, ctx.t("offer.suitable_for"), audiences_label(c, o, lang), w);
+  if (!o.accessibility.empty()) fact_row(ctx.ui, ctx.t("offer.accessibility"), ctx.l(o.accessibility), w);
+  fact_row(ctx.ui, ctx.t("offer.categories"), categories_label(c, o, lang), w);
+
+  subheading(ctx.ui, ctx.t("offer.contact"));
+  contact_block(ctx, o.contact, w);
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  muted(ctx.ui, fill(ctx.t("offer.updated"), format_date(o.updated_at.substr(0, 10), lang)));
+}
+
+}  // namespace
+
+void OfferDetailScreen::draw(const ScreenContext& ctx) {
+  const Offer* o = ctx.content.find_offer(ctx.route.item);
+  if (o == nullptr) {  // gone with a content update
+    ctx.intents.push_back(Intent::open(ScreenId::Offers));
+    return;
+  }
+  heading(ctx.ui, ctx.l(o->title));
+  muted(ctx.ui, o->organisation);
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  if (ctx.landscape && begin_two_columns("##offer", ctx)) {
+    ImGui::TableSetupColumn("about", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("facts", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextColumn();
+    about(ctx, *o);
+    ImGui::TableNextColumn();
+    facts(ctx, *o);
+    end_two_columns();
+  } else {
+    about(ctx, *o);
+    facts(ctx, *o);
+  }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,13 @@
+#pragma once
+#include "kiosk/ui/screen.hpp"
+
+namespace kiosk::ui {
+
+// One offer with every fact a visitor needs to decide, and whom to contact.
+class OfferDetailScreen final : public Screen {
+ public:
+  ScreenId id() const override { return ScreenId::OfferDetail; }
+  void draw(const ScreenContext& ctx) override;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,64 @@
+#include "kiosk/ui/screens/unit_detail_screen.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+void about(const ScreenContext& ctx, const Unit& u) {
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  paragraph(ctx.l(u.summary));
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  paragraph(ctx.l(u.description));
+  if (!u.topics.empty()) {
+    subheading(ctx.ui, ctx.t("unit.topics"));
+    for (const auto& topic : u.topics) paragraph("\xE2\x80\xA2 " + ctx.l(topic));  // bullet
+  }
+}
+
+void facts_and_contact(const ScreenContext& ctx, const Unit& u) {
+  const float label_w = fact_label_width(ctx);
+  if (!u.facts.empty()) {
+    subheading(ctx.ui, ctx.t("unit.facts"));
+    for (const Fact& f : u.facts) fact_row(ctx.ui, ctx.l(f.label), ctx.l(f.value), label_w);
+  }
+  subheading(ctx.ui, ctx.t("unit.contact"));
+  contact_block(ctx, u.contact, label_w);
+  if (const Unit* parent = u.parent.empty() ? nullptr : ctx.content.find_unit(u.parent)) {
+    subheading(ctx.ui, ctx.t("unit.part_of"));
+    if (card(ctx.ui, "unit." + parent->id, ctx.l(parent->name), {}))
+      ctx.intents.push_back(Intent::open(ScreenId::UnitDetail, parent->id));
+  }
+}
+
+}  // namespace
+
+void UnitDetailScreen::draw(const ScreenContext& ctx) {
+  const Unit* u = ctx.content.find_unit(ctx.route.item);
+  if (u == nullptr) {  // gone with a content update: nothing sensible to show here
+    ctx.intents.push_back(Intent::open(ScreenId::Units));
+    return;
+  }
+  heading(ctx.ui, ctx.l(u->name));
+  if (ctx.landscape && begin_two_columns("##unit", ctx)) {
+    ImGui::TableSetupColumn("about", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("facts", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextColumn();
+    about(ctx, *u);
+    ImGui::TableNextColumn();
+    facts_and_contact(ctx, *u);
+    end_two_columns();
+  } else {
+    about(ctx, *u);
+    facts_and_contact(ctx, *u);
+  }
+
+  bool any = false;
+  for (const Offer& o : ctx.content.offers) {
+    if (o.unit != u->id) continue;
+    if (!any) subheading(ctx.ui, ctx.t("unit.offers"));
+    any = true;
+    offer_card(ctx, o);
+  }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,47 @@
+#pragma once
+// Drives the UI by automation id, as a finger would: tests run it against the null platform,
+// `--script` against a real window. With Dear ImGui 1.86's input API the pointer is set on
+// io before each frame; a tap takes frames (press, release, settle) and the pointer is moved
+// away afterwards so nothing stays highlighted.
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/ui/automation.hpp"
+
+namespace kiosk::ui {
+
+struct PointerState {
+  float x = -FLT_MAX;
+  float y = -FLT_MAX;
+  bool down = false;
+};
+
+class UiDriver {
+ public:
+  // `render_frame` builds one full frame; it must call apply_pointer() before ImGui::NewFrame().
+  UiDriver(const Automation& automation, std::function<void()> render_frame)
+      : automation_(automation), render_frame_(std::move(render_frame)) {}
+
+  // Overrides whatever the platform backend put into io for this frame.
+  void apply_pointer(ImGuiIO& io) const;
+
+  // Taps the centre of the widget's visible part. Fails (with `error`) when the id is unknown,
+  // hidden, scrolled out of view or disabled.
+  bool tap(std::string_view id, std::string& error);
+
+  // Renders frames with nothing touched, so the screen settles (auto-sized windows appear on
+  // their second frame).
+  void settle(int frames = 3);
+
+  const PointerState& pointer() const { return pointer_; }
+
+ private:
+  const Automation& automation_;
+  std::function<void()> render_frame_;
+  PointerState pointer_;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,196 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+WidgetRect to_rect(const ImRect& r) { return {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}; }
+
+WidgetRect visible_part(const ImRect& r) {
+  ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  ImRect v = r;
+  v.ClipWithFull(clip);
+  if (v.GetWidth() <= 0 || v.GetHeight() <= 0) return {};
+  return to_rect(v);
+}
+
+void record(const UiContext& ui, std::string_view id, std::string_view label, const ImRect& r, bool enabled,
+            bool clipped) {
+  WidgetRecord w;
+  w.id.assign(id);
+  w.label.assign(label);
+  w.rect = to_rect(r);
+  w.visible = visible_part(r);
+  w.enabled = enabled;
+  w.clipped_label = clipped;
+  ui.automation.record(std::move(w));
+}
+
+struct Colours {
+  ImU32 fill, fill_pressed, text, border;
+};
+
+Colours colours_for(const Palette& p, ButtonStyle style) {
+  switch (style) {
+    case ButtonStyle::Primary: return {p.primary, p.primary_pressed, p.on_primary, p.primary};
+    case ButtonStyle::Accent:
+    case ButtonStyle::Selected: return {p.accent, p.text, p.on_accent, p.accent};
+    case ButtonStyle::Secondary: break;
+  }
+  return {p.surface, p.surface_pressed, p.text, p.border};
+}
+
+const char* begin_of(std::string_view s) { return s.data(); }
+const char* end_of(std::string_view s) { return s.data() + s.size(); }
+
+}  // namespace
+
+void draw_chevron(ImDrawList* dl, ImVec2 c, float size, Chevron direction, ImU32 colour) {
+  if (direction == Chevron::None) return;
+  const float h = size * 0.5f;
+  const float dx = (direction == Chevron::Right ? 1.0f : -1.0f) * h * 0.5f;
+  const ImVec2 points[3] = {ImVec2(c.x - dx, c.y - h), ImVec2(c.x + dx, c.y), ImVec2(c.x - dx, c.y + h)};
+  dl->AddPolyline(points, 3, colour, 0, std::max(2.0f, size * 0.16f));
+}
+
+bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
+            bool enabled, Chevron chevron) {
+  const float em = ui.em();
+  ImFont* font = ui.fonts.bold;
+  const float pad_x = 0.9f * em;
+  const float chevron_w = chevron == Chevron::None ? 0.0f : 0.9f * em;
+  ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label));
+  text.x += chevron_w;
+  if (size.x <= 0) size.x = text.x + 2 * pad_x;
+  size.y = std::max(size.y, kMinTargetEm * em);
+
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
+  const ImVec2 pos = window->DC.CursorPos;
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  ImGui::ItemSize(bb);
+  const bool clipped = text.x > size.x - 0.5f * em;
+  record(ui, id, label, bb, enabled, clipped);
+  if (!ImGui::ItemAdd(bb, gid)) return false;
+
+  bool hovered = false, held = false;
+  // Fires on release inside the button, like a physical key: a finger that slides off cancels.
+  bool pressed = enabled && ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+  const Colours c = colours_for(ui.palette, style);
+  ImDrawList* dl = window->DrawList;
+  const float rounding = 0.35f * em;
+  ImU32 fill = held && hovered ? c.fill_pressed : c.fill;
+  dl->AddRectFilled(bb.Min, bb.Max, fill, rounding);
+  if (style == ButtonStyle::Secondary) dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
+  ImU32 text_col = enabled ? c.text : ui.palette.text_muted;
+  if (!clipped) {
+    ImVec2 tp(bb.Min.x + (size.x - text.x) * 0.5f, bb.Min.y + (size.y - text.y) * 0.5f);
+    draw_chevron(dl, ImVec2(tp.x + 0.3f * em, bb.GetCenter().y), 0.6f * em, chevron, text_col);
+    tp.x += chevron_w;
+    dl->AddText(font, font->FontSize, tp, text_col, begin_of(label), end_of(label));
+  } else {
+    const float wrap = size.x - 2 * pad_x * 0.5f;
+    const ImVec2 wrapped = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, begin_of(label), end_of(label));
+    ImVec2 tp(bb.Min.x + pad_x * 0.5f, bb.Min.y + std::max(0.0f, (size.y - wrapped.y) * 0.5f));
+    dl->AddText(font, font->FontSize, tp, text_col, begin_of(label), end_of(label), wrap);
+  }
+  return pressed;
+}
+
+bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
+          std::string_view line2) {
+  const float em = ui.em();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 pos = window->DC.CursorPos;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = 0.8f * em;
+  const float arrow_w = 1.6f * em;
+  const float wrap = width - 2 * pad - arrow_w;
+  ImFont* bold = ui.fonts.bold;
+  ImFont* body = ui.fonts.body;
+  const ImVec2 t = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, begin_of(title), end_of(title));
+  const ImVec2 l1 = line1.empty() ? ImVec2() : body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, begin_of(line1), end_of(line1));
+  const ImVec2 l2 = line2.empty() ? ImVec2() : body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, begin_of(line2), end_of(line2));
+  const float gap = 0.25f * em;
+  float height = pad * 2 + t.y + (line1.empty() ? 0 : gap + l1.y) + (line2.empty() ? 0 : gap + l2.y);
+  height = std::max(height, kMinTargetEm * em);
+
+  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
+  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+  ImGui::ItemSize(bb);
+  record(ui, id, title, bb, true, false);
+  if (!ImGui::ItemAdd(bb, gid)) return false;
+  bool hovered = false, held = false;
+  bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+
+  ImDrawList* dl = window->DrawList;
+  const float rounding = 0.4f * em;
+  dl->AddRectFilled(bb.Min, bb.Max, held && hovered ? ui.palette.surface_pressed : ui.palette.surface, rounding);
+  dl->AddRect(bb.Min, bb.Max, ui.palette.border, rounding, 0, std::max(1.0f, 0.06f * em));
+  ImVec2 p(bb.Min.x + pad, bb.Min.y + pad);
+  dl->AddText(bold, bold->FontSize, p, ui.palette.text, begin_of(title), end_of(title), wrap);
+  p.y += t.y;
+  if (!line1.empty()) {
+    p.y += gap;
+    dl->AddText(body, body->FontSize, p, ui.palette.text_muted, begin_of(line1), end_of(line1), wrap);
+    p.y += l1.y;
+  }
+  if (!line2.empty()) {
+    p.y += gap;
+    dl->AddText(body, body->FontSize, p, ui.palette.text_muted, begin_of(line2), end_of(line2), wrap);
+  }
+  draw_chevron(dl, ImVec2(bb.Max.x - pad - 0.3f * em, bb.GetCenter().y), 0.8f * em, Chevron::Right, ui.palette.primary);
+  return pressed;
+}
+
+void heading(const UiContext& ui, std::string_view text) {
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void subheading(const UiContext& ui, std::string_view text) {
+  ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void paragraph(std::string_view text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  ImGui::PopTextWrapPos();
+}
+
+void muted(const UiContext& ui, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette.text_muted);
+  paragraph(text);
+  ImGui::PopStyleColor();
+}
+
+void fact_row(const UiContext& ui, std::string_view label, std::string_view value, float label_width) {
+  const float x0 = ImGui::GetCursorPosX();
+  const float y0 = ImGui::GetCursorPosY();
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::PushTextWrapPos(x0 + label_width - 0.5f * ui.em());
+  ImGui::TextUnformatted(begin_of(label), end_of(label));
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  const float y_label_end = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(x0 + label_width, y0));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(begin_of(value), end_of(value));
+  ImGui::PopTextWrapPos();
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y_label_end));
+  ImGui::SetCursorPosX(x0);
+}
+
+}  // namespace kiosk::ui

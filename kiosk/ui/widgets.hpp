@@ -1,0 +1,46 @@
+#pragma once
+// Touch widgets. Each takes an automation id, draws itself in em-based sizes and records its
+// rectangle; none relies on hover, and every target is at least kMinTargetEm tall.
+#include <imgui.h>
+
+#include <string_view>
+
+#include "kiosk/ui/automation.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk::ui {
+
+// 64 px at 1080p with a 28 px em.
+inline constexpr float kMinTargetEm = 2.3f;
+
+struct UiContext {
+  Automation& automation;
+  const Palette& palette;
+  const FontSet& fonts;
+  float em() const { return fonts.em; }
+};
+
+enum class ButtonStyle { Primary, Secondary, Accent, Selected };
+enum class Chevron { None, Left, Right };
+
+// A button that fires when the finger lifts inside it. `size.x` 0 = fit the label.
+bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size,
+            ButtonStyle style = ButtonStyle::Secondary, bool enabled = true, Chevron chevron = Chevron::None);
+
+// A chevron drawn as two strokes: fonts differ in which arrows they carry, shapes do not.
+void draw_chevron(ImDrawList* dl, ImVec2 center, float size, Chevron direction, ImU32 colour);
+
+// A full-width tappable card: bold title, then up to two lines of muted text, then an arrow.
+bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
+          std::string_view line2 = {});
+
+// Text helpers that wrap at the available width.
+void heading(const UiContext& ui, std::string_view text);
+void subheading(const UiContext& ui, std::string_view text);
+void paragraph(std::string_view text);
+void muted(const UiContext& ui, std::string_view text);
+// "Label: value" as a two-column row; used for facts.
+void fact_row(const UiContext& ui, std::string_view label, std::string_view value, float label_width);
+
+}  // namespace kiosk::ui

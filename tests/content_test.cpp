@@ -1,0 +1,139 @@
+// The bundled content is what every visitor sees on first start: it must parse cleanly and
+// carry what PRODUCT.md §4 promises.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "kiosk/core/ui_keys.hpp"
+#include "support.hpp"
+
+using namespace kiosk;
+
+namespace {
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+std::string all_fact_values(const Unit& u, Lang lang) {
+  std::string s;
+  for (const auto& f : u.facts) s += f.value.get(lang) + "|";
+  return s;
+}
+}  // namespace
+
+TEST_CASE("the bundled content parses without a single problem") {
+  auto r = parse_content(test::read_sources(test::bundled_content()));
+  for (const auto& p : r.problems) MESSAGE(p.to_string());
+  REQUIRE(r.ok());
+  CHECK(r.snapshot->meta.sample_data);
+  CHECK_FALSE(r.snapshot->meta.notice.get(Lang::En).empty());
+}
+
+TEST_CASE("all eight units of the city's page are there, in German and English, with their facts") {
+  const auto s = test::bundled_snapshot();
+  const std::vector<std::string> ids{"nachhaltigkeit-buergerinteressen", "allianz-smart-city", "internationale-beziehungen",
+                                     "freiwilligenagentur", "hochschule-wissenschaft", "nordwaerts",
+                                     "vielfalt-toleranz-demokratie", "ombudsstelle"};
+  CHECK(s->units.size() == ids.size());
+  for (const auto& id : ids) {
+    CAPTURE(id);
+    const Unit* u = s->find_unit(id);
+    REQUIRE(u != nullptr);
+    for (Lang l : {Lang::De, Lang::En}) {
+      CHECK(u->name.has(l));
+      CHECK(u->summary.has(l));
+      CHECK(u->description.has(l));
+    }
+    CHECK_FALSE(u->facts.empty());
+    CHECK(u->url.rfind("https://", 0) == 0);
+  }
+  // Figures from the seed page, in both languages.
+  CHECK(contains(all_fact_values(*s->find_unit("allianz-smart-city"), Lang::De), "170"));
+  CHECK(contains(all_fact_values(*s->find_unit("allianz-smart-city"), Lang::En), "24 projects"));
+  CHECK(contains(all_fact_values(*s->find_unit("hochschule-wissenschaft"), Lang::De), "54.000"));
+  CHECK(contains(all_fact_values(*s->find_unit("hochschule-wissenschaft"), Lang::En), "54,000"));
+  CHECK(contains(all_fact_values(*s->find_unit("nordwaerts"), Lang::De), "220"));
+  CHECK(contains(all_fact_values(*s->find_unit("internationale-beziehungen"), Lang::En), "160"));
+  CHECK(s->find_unit("freiwilligenagentur")->contact.address.find("Berswordt-Halle") != std::string::npos);
+}
+
+TEST_CASE("at least 40 sample offers cover all 12 districts, citywide, online and every category") {
+  const auto s = test::bundled_snapshot();
+  CHECK(s->offers.size() >= 40);
+  std::set<std::string> districts, categories;
+  std::set<Commitment> commitments;
+  for (const Offer& o : s->offers) {
+    CAPTURE(o.id);
+    districts.insert(o.district);
+    categories.insert(o.categories.begin(), o.categories.end());
+    commitments.insert(o.commitment);
+    for (const LocalizedText* t : {&o.title, &o.summary, &o.description, &o.accessibility, &o.benefits})
+      CHECK(t->has(Lang::En));
+    CHECK_FALSE(o.organisation.empty());
+    CHECK_FALSE(o.languages.empty());
+    CHECK_FALSE(o.suitable_for.empty());
+    CHECK_FALSE(o.time_slots.empty());
+    CHECK(o.hours_per_month > 0);
+    CHECK((o.remote || !o.address.empty()));
+    CHECK_FALSE(o.url.empty());
+    if (o.commitment == Commitment::FixedTerm) CHECK_FALSE(o.end_date.empty());
+  }
+  for (const District& d : s->districts) {
+    CAPTURE(d.id);
+    CHECK(districts.count(d.id) == 1);
+  }
+  CHECK(std::count_if(s->districts.begin(), s->districts.end(), [](const District& d) { return d.kind == DistrictKind::Borough; }) == 12);
+  for (const Category& c : s->categories) {
+    CAPTURE(c.id);
+    CHECK(categories.count(c.id) == 1);
+  }
+  CHECK(commitments.size() == 4);
+  CHECK(std::count_if(s->offers.begin(), s->offers.end(), [](const Offer& o) { return o.featured; }) >= 4);
+}
+
+TEST_CASE("UI strings are complete in German and English, and cover every key the screens use in all four languages") {
+  const auto s = test::bundled_snapshot();
+  for (const auto& [key, text] : s->strings) {
+    CAPTURE(key);
+    CHECK(text.has(Lang::De));
+    CHECK(text.has(Lang::En));
+  }
+  for (std::string_view key : kRequiredUiKeys) {
+    CAPTURE(key);
+    auto it = s->strings.find(key);
+    REQUIRE(it != s->strings.end());
+    for (Lang l : kAllLangs) CHECK(it->second.has(l));
+  }
+}
+
+TEST_CASE("unknown fields are tolerated, so older kiosks accept newer content") {
+  auto sources = test::read_sources(test::bundled_content());
+  for (auto& src : sources) {
+    if (src.name != "offers.json") continue;
+    auto doc = nlohmann::json::parse(src.text);
+    doc["offers"][0]["colour"] = "blau";
+    doc["offers"][0]["contact"]["fax"] = "0231 1234";
+    doc["generator"] = "a future editor";
+    src.text = doc.dump();
+  }
+  auto r = parse_content(sources);
+  for (const auto& p : r.problems) MESSAGE(p.to_string());
+  CHECK(r.ok());
+}
+
+TEST_CASE("one document with every section reads the same as the folder of files") {
+  nlohmann::json merged{{"schema", kContentSchema}};
+  for (const auto& src : test::read_sources(test::bundled_content())) {
+    const auto doc = nlohmann::json::parse(src.text);
+    for (const auto& [key, value] : doc.items())
+      if (key != "schema") merged[key] = value;
+  }
+  auto r = parse_content({{"content.json", merged.dump()}});
+  for (const auto& p : r.problems) MESSAGE(p.to_string());
+  REQUIRE(r.ok());
+  const auto s = test::bundled_snapshot();
+  CHECK(r.snapshot->offers.size() == s->offers.size());
+  CHECK(r.snapshot->units.size() == s->units.size());
+  CHECK(r.snapshot->strings.size() == s->strings.size());
+  CHECK(r.snapshot->find_offer(s->offers.back().id) != nullptr);
+}

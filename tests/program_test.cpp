@@ -1,0 +1,85 @@
+// The real programs as people run them: the kiosk in a real X window (under Xvfb, started by
+// with-xvfb.sh) with both platforms, judged by the PNG it writes; and its fallback when an
+// admin points it at broken content.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <map>
+#include <set>
+
+#include "support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+const std::string kKiosk = std::string(KIOSK_BIN_DIR) + "/berswordt-kiosk";
+
+struct Png {
+  int width = 0, height = 0;
+  std::set<uint32_t> colours;
+};
+
+Png load_png(const std::filesystem::path& file) {
+  Png png;
+  int channels = 0;
+  unsigned char* data = stbi_load(file.string().c_str(), &png.width, &png.height, &channels, 4);
+  REQUIRE_MESSAGE(data != nullptr, "cannot read " << file);
+  for (int i = 0; i < png.width * png.height; ++i) {
+    const unsigned char* p = data + 4 * i;
+    png.colours.insert(uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2]);
+  }
+  stbi_image_free(data);
+  return png;
+}
+
+}  // namespace
+
+TEST_CASE("--screenshot writes the window as a PNG with both platforms, portrait and landscape") {
+  test::TempDir tmp;
+  for (const char* platform : {"sdl2", "glfw"}) {
+    for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+      CAPTURE(platform);
+      CAPTURE(w);
+      const auto png = tmp.path() / (std::string(platform) + std::to_string(w) + ".png");
+      std::string out;
+      const int rc = test::run_command(kKiosk + " --platform " + platform + " --windowed " + std::to_string(w) + "x" +
+                                           std::to_string(h) + " --screen offers --screenshot " + png.string(),
+                                       out);
+      INFO(out);
+      REQUIRE(rc == 0);
+      const Png img = load_png(png);
+      CHECK(img.width == w);
+      CHECK(img.height == h);
+      // Anti-aliased text on cards and bars gives hundreds of shades; a blank or flat window one.
+      CHECK(img.colours.size() > 100);
+    }
+  }
+}
+
+TEST_CASE("invalid --content-dir: the problems are logged and the kiosk shows the bundled content") {
+  test::TempDir tmp;
+  const auto content = tmp.path() / "content";
+  std::filesystem::copy(test::bundled_content(), content);
+  std::filesystem::copy_file(test::source_dir() / "tests/fixtures/broken/unknown_district/offers.json",
+                             content / "offers.json", std::filesystem::copy_options::overwrite_existing);
+  const auto png = tmp.path() / "fallback.png";
+  std::string out;
+  const int rc = test::run_command(kKiosk + " --windowed 1080x1920 --content-dir " + content.string() +
+                                       " --screenshot " + png.string(), out);
+  INFO(out);
+  CHECK(rc == 0);
+  CHECK(out.find("showing the bundled content instead") != std::string::npos);
+  CHECK(out.find("<3>content: offers.json: $.offers[0].district (offer \"lesepaten-aplerbeck\"): expected a district id") !=
+        std::string::npos);
+  const Png img = load_png(png);
+  CHECK(img.colours.size() > 100);
+}
+
+TEST_CASE("a bad command line gets a message that says what is wrong") {
+  std::string out;
+  CHECK(test::run_command(kKiosk + " --windowed big", out) == 2);
+  CHECK(out.find("--windowed: expected WIDTHxHEIGHT such as 1080x1920, got \"big\"") != std::string::npos);
+  CHECK(test::run_command(kKiosk + " --platform wayland", out) != 0);
+  CHECK(out.find("--platform") != std::string::npos);
+}

@@ -1,0 +1,93 @@
+#include "kiosk/core/search_index.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "kiosk/core/text_fold.hpp"
+
+namespace kiosk {
+namespace {
+
+// Adds each word of every language of `text` with `weight`, keeping the highest weight.
+void add_words(std::unordered_map<std::string, float>& words, const std::string& text, float weight) {
+  for (Umlauts u : {Umlauts::Expand, Umlauts::Drop}) {
+    for (auto& w : fold_words(text, u)) {
+      float& best = words[std::move(w)];
+      best = std::max(best, weight);
+    }
+  }
+}
+
+void add_words(std::unordered_map<std::string, float>& words, const LocalizedText& text, float weight) {
+  for (const auto& t : text.by_lang) add_words(words, t, weight);
+}
+
+constexpr size_t kTypoMinLength = 5;
+constexpr float kTypoFactor = 0.6f;
+
+}  // namespace
+
+SearchIndex::SearchIndex(const ContentSnapshot& c) : offer_count_(static_cast<uint32_t>(c.offers.size())) {
+  std::unordered_map<std::string, std::vector<Posting>> postings;
+  std::unordered_map<std::string, float> words;
+  for (uint32_t i = 0; i < offer_count_; ++i) {
+    const Offer& o = c.offers[i];
+    words.clear();
+    add_words(words, o.title, kTitle);
+    add_words(words, o.summary, kSummary);
+    add_words(words, o.description, kDescription);
+    add_words(words, o.organisation, kSummary);
+    add_words(words, o.address, kPlace);
+    if (const District* d = c.find_district(o.district)) add_words(words, d->name, kPlace);
+    for (const auto& id : o.categories)
+      if (const Category* cat = c.find_category(id)) add_words(words, cat->name, kPlace);
+    for (auto& [w, weight] : words) postings[w].push_back({i, weight});
+  }
+  words_.reserve(postings.size());
+  for (auto& [w, list] : postings) words_.push_back({w, to_u32(w), std::move(list)});
+  std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.folded < b.folded; });
+}
+
+std::vector<SearchIndex::Hit> SearchIndex::search(std::string_view query) const {
+  const std::vector<std::string> terms = fold_words(query);
+  if (terms.empty() || offer_count_ == 0) return {};
+  std::vector<float> total(offer_count_, 0.0f);
+  std::vector<uint16_t> matched(offer_count_, 0);
+  std::vector<float> best(offer_count_);
+  for (size_t t = 0; t < terms.size(); ++t) {
+    const std::string& term = terms[t];
+    std::fill(best.begin(), best.end(), 0.0f);
+    auto credit = [&](const Word& w, float factor) {
+      for (const Posting& p : w.postings) best[p.offer] = std::max(best[p.offer], p.weight * factor);
+    };
+    // Prefix matches: a contiguous range of the sorted vocabulary.
+    for (auto it = std::lower_bound(words_.begin(), words_.end(), term,
+                                    [](const Word& w, const std::string& q) { return w.folded < q; });
+         it != words_.end() && it->folded.compare(0, term.size(), term) == 0; ++it)
+      credit(*it, 1.0f);
+    // One typo, in the word or in a prefix of it about as long as what was typed.
+    const std::u32string q = to_u32(term);
+    if (q.size() >= kTypoMinLength) {
+      for (const Word& w : words_) {
+        const std::u32string_view cp = w.code_points;
+        if (cp.size() + 1 < q.size()) continue;
+        bool hit = false;
+        for (size_t len = q.size() - 1; len <= q.size() + 1 && len <= cp.size() && !hit; ++len)
+          hit = within_one_edit(q, cp.substr(0, len));
+        if (hit) credit(w, kTypoFactor);
+      }
+    }
+    for (uint32_t o = 0; o < offer_count_; ++o) {
+      if (best[o] <= 0.0f) continue;
+      total[o] += best[o];
+      matched[o] = static_cast<uint16_t>(matched[o] + 1);
+    }
+  }
+  std::vector<Hit> hits;
+  for (uint32_t o = 0; o < offer_count_; ++o)
+    if (matched[o] == terms.size()) hits.push_back({o, total[o]});
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  return hits;
+}
+
+}  // namespace kiosk

@@ -14,3 +14,15 @@ foreach(name ${KIOSK_FONT_FILES})
   install(FILES ${KIOSK_FONT_SOURCE_DIR}/${name} DESTINATION ${KIOSK_DATA_SUBDIR}/fonts)
 endforeach()
 add_custom_target(kiosk_fonts ALL DEPENDS ${staged_fonts})
+
+# Pictograms: Font Awesome 4.7 from Debian's fonts-font-awesome, merged into the text fonts.
+set(KIOSK_ICON_FONT /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf CACHE FILEPATH "Font Awesome 4.7 (fonts-font-awesome)")
+if(NOT EXISTS ${KIOSK_ICON_FONT})
+  message(FATAL_ERROR "${KIOSK_ICON_FONT} is missing: install fonts-font-awesome (.ci/install-deps does)")
+endif()
+add_custom_command(OUTPUT ${KIOSK_BUILD_DATA_DIR}/fonts/fontawesome-webfont.ttf
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${KIOSK_ICON_FONT} ${KIOSK_BUILD_DATA_DIR}/fonts/fontawesome-webfont.ttf
+  DEPENDS ${KIOSK_ICON_FONT} VERBATIM)
+add_custom_target(kiosk_icon_font ALL DEPENDS ${KIOSK_BUILD_DATA_DIR}/fonts/fontawesome-webfont.ttf)
+add_dependencies(kiosk_fonts kiosk_icon_font)
+install(FILES ${KIOSK_ICON_FONT} DESTINATION ${KIOSK_DATA_SUBDIR}/fonts)

@@ -29,9 +29,13 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
       ->excludes("--fullscreen");
   app.add_option("--content-dir", out.content_dir,
                  "Show the content in this folder (falls back to the bundled content if it is invalid)");
-  app.add_option("--screenshot", out.screenshot, "Write a PNG of the settled screen to FILE and exit");
+  app.add_option("--screenshot", out.screenshot, "Write a PNG of the settled screen to FILE and exit (after --script)");
+  app.add_option("--script", out.script, "Run the steps in this JSON file (tap, drag, type, wait_ms, expect_screen, "
+                                          "expect_widget, screenshot, quit); exit non-zero naming a step that fails");
+  app.add_option("--idle-timeout", out.idle_timeout_s, "Seconds without a touch before \"Sind Sie noch da?\" (default 90)")
+      ->check(CLI::Range(5.0, 86400.0));
   app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
-  app.add_option("--screen", screen, "Start on a screen: home, units, offers, unit_detail:ID or offer_detail:ID");
+  app.add_option("--screen", screen, "Start on a screen: attract (default), home, units, offers, unit_detail:ID or offer_detail:ID");
   app.add_flag("-v,--verbose", out.verbose, "Log debug messages");
   try {
     app.parse(argc, argv);

@@ -13,6 +13,8 @@ struct KioskOptions {
   WindowSpec window{720, 1280, false, "Berswordt-Halle"};
   std::string content_dir;
   std::string screenshot;        // write a PNG of the settled screen and exit
+  std::string script;            // run these steps (see script_runner.hpp)
+  double idle_timeout_s = 90.0;
   Lang lang = Lang::De;
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/content_directory.hpp"
@@ -18,12 +20,17 @@ constexpr int kFramesAfterInput = 3;
 constexpr int kFramesToSettle = 4;
 }  // namespace
 
-KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content)
+KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::UiOptions options)
     : platform_(std::move(platform)), imgui_(ImGui::CreateContext()) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing about a visitor's session is written to disk
   io.LogFilename = nullptr;
-  ui_ = std::make_unique<ui::KioskUi>(std::move(content));
+  io.ConfigInputTextCursorBlink = false;
+  clock_ = [] {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+  };
+  ui_ = std::make_unique<ui::KioskUi>(std::move(content), options);
   driver_ = std::make_unique<ui::UiDriver>(ui_->automation(), [this] { render_frame(); });
 }
 
@@ -40,7 +47,7 @@ bool KioskApp::open(const WindowSpec& window, std::string& error) {
 bool KioskApp::ensure_fonts(std::string& error) {
   int w = 0, h = 0;
   platform_->framebuffer_size(w, h);
-  const float em = ui::body_pixels_for(w, h);
+  const float em = std::round(ui::body_pixels_for(w, h) * ui_->text_scale());
   if (em == fonts_em_) return true;
   if (!ui::build_fonts(font_dir(), em, fonts_, error)) return false;
   fonts_em_ = em;
@@ -55,7 +62,7 @@ void KioskApp::render_frame(Image* capture) {
   platform_->new_frame();
   driver_->apply_pointer(ImGui::GetIO());
   ImGui::NewFrame();
-  ui_->draw(fonts_);
+  ui_->draw(fonts_, now());
   ImGui::Render();
   platform_->present(ImGui::GetDrawData(), capture);
   ++frames_;
@@ -67,17 +74,29 @@ bool KioskApp::capture_screen(Image& out) {
   return out.width > 0;
 }
 
+int KioskApp::wait_ms(int frames_due) const {
+  if (frames_due > 0) return 0;
+  const double now = this->now();
+  if (ui_->needs_frames(now)) return 0;
+  // Sleep until input arrives or the screen must change by itself (a countdown second, the
+  // next attract item); a static screen renders nothing at all.
+  const double until = ui_->next_wake(now) - now;
+  if (until <= 0) return 0;
+  return static_cast<int>(std::min(until * 1000.0 + 1.0, 3600.0 * 1000.0));
+}
+
 void KioskApp::run() {
   int frames_due = kFramesToSettle;
   for (;;) {
-    const PumpResult r = platform_->pump_events(frames_due > 0 ? 0 : -1);
+    const int timeout = wait_ms(frames_due);
+    const PumpResult r = platform_->pump_events(timeout);
     if (r.quit) return;
     if (r.input || r.woken) frames_due = std::max(frames_due, kFramesAfterInput);
-    if (frames_due == 0) continue;
+    if (frames_due == 0 && timeout != 0 && !ui_->needs_frames(now()) && ui_->next_wake(now()) > now()) continue;
     render_frame();
-    --frames_due;
-    // While a finger is down the screen may change at any moment (press feedback, drags).
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) frames_due = std::max(frames_due, 1);
+    frames_due = std::max(0, frames_due - 1);
+    // While a finger is down, a list coasts or something fades, the next frame differs.
+    if (ui_->needs_frames(now())) frames_due = std::max(frames_due, 1);
   }
 }
 

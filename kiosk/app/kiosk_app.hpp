@@ -2,6 +2,7 @@
 // Wires platform, fonts and the visitor UI together and runs the main loop. The loop sleeps
 // in the platform until input or a wake-up arrives, then renders a few frames and sleeps
 // again: a static screen costs no frames and no CPU.
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -17,7 +18,7 @@ namespace kiosk {
 
 class KioskApp {
  public:
-  KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content);
+  KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::UiOptions options = {});
   ~KioskApp();
   KioskApp(const KioskApp&) = delete;
   KioskApp& operator=(const KioskApp&) = delete;
@@ -38,8 +39,13 @@ class KioskApp {
   Platform& platform() { return *platform_; }
   long frames_rendered() const { return frames_; }
 
+  // Seconds on a monotonic clock; tests replace it to let minutes pass without waiting.
+  void set_clock(std::function<double()> clock) { clock_ = std::move(clock); }
+  double now() const { return clock_(); }
+
  private:
   bool ensure_fonts(std::string& error);
+  int wait_ms(int frames_due) const;
 
   std::unique_ptr<Platform> platform_;
   ImGuiContext* imgui_ = nullptr;
@@ -48,6 +54,7 @@ class KioskApp {
   ui::FontSet fonts_;
   float fonts_em_ = 0.0f;
   long frames_ = 0;
+  std::function<double()> clock_;
 };
 
 // The content to start with: `content_dir` when it is given and valid, else the bundled

@@ -5,6 +5,7 @@
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/screenshot.hpp"
+#include "kiosk/app/script_runner.hpp"
 #include "kiosk/core/log.hpp"
 
 int main(int argc, char** argv) {
@@ -18,7 +19,9 @@ int main(int argc, char** argv) {
     log::error("no usable content at all; reinstall the package (the bundled content is damaged)");
     return 1;
   }
-  KioskApp app(make_platform(opt.platform), content);
+  ui::UiOptions ui_options;
+  ui_options.idle_timeout_s = opt.idle_timeout_s;
+  KioskApp app(make_platform(opt.platform), content, ui_options);
   std::string error;
   if (!app.open(opt.window, error)) {
     log::error("could not start: " + error);
@@ -31,6 +34,15 @@ int main(int argc, char** argv) {
     if (opt.start->screen == ScreenId::OfferDetail && !content->find_offer(opt.start->item))
       log::warning("--screen: no offer \"" + opt.start->item + "\"");
     app.ui().open(*opt.start);
+  }
+  if (!opt.script.empty()) {
+    const ScriptOutcome outcome = run_script(app, opt.script);
+    if (!outcome.ok) {
+      log::error("script: " + outcome.message);
+      return 3;
+    }
+    log::info("script: " + opt.script + ": every step done");
+    if (outcome.quit && opt.screenshot.empty()) return 0;
   }
   if (!opt.screenshot.empty()) {
     Image image;

@@ -5,7 +5,8 @@
 
 namespace kiosk {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 5> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 6> kNames{{
+    {ScreenId::Attract, "attract"},
     {ScreenId::Home, "home"},
     {ScreenId::Units, "units"},
     {ScreenId::UnitDetail, "unit_detail"},
@@ -41,5 +42,7 @@ void Navigator::back() {
 }
 
 void Navigator::home() { stack_.assign(1, Route{}); }
+
+void Navigator::attract() { stack_.assign(1, Route{ScreenId::Attract, ""}); }
 
 }  // namespace kiosk

@@ -7,7 +7,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Home, Units, UnitDetail, Offers, OfferDetail };
+enum class ScreenId { Attract, Home, Units, UnitDetail, Offers, OfferDetail };
 
 std::string_view screen_name(ScreenId id);  // "home", "units", "unit_detail", …
 bool screen_from_name(std::string_view name, ScreenId& out);
@@ -26,7 +26,8 @@ class Navigator {
 
   void open(Route route);  // pushes, unless it is the current route already
   void back();
-  void home();             // forgets the trail: the next visitor starts fresh
+  void home();             // forgets the trail
+  void attract();          // the visit is over: only the attract loop remains
 
  private:
   std::vector<Route> stack_{Route{}};

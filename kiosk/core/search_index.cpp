@@ -23,6 +23,8 @@ void add_words(std::unordered_map<std::string, float>& words, const LocalizedTex
 }
 
 constexpr size_t kTypoMinLength = 5;
+constexpr size_t kInfixMinLength = 4;
+constexpr float kInfixFactor = 0.8f;
 constexpr float kTypoFactor = 0.6f;
 
 }  // namespace
@@ -61,13 +63,23 @@ std::vector<SearchIndex::Hit> SearchIndex::search(std::string_view query) const 
       for (const Posting& p : w.postings) best[p.offer] = std::max(best[p.offer], p.weight * factor);
     };
     // Prefix matches: a contiguous range of the sorted vocabulary.
+    bool any_prefix = false;
     for (auto it = std::lower_bound(words_.begin(), words_.end(), term,
                                     [](const Word& w, const std::string& q) { return w.folded < q; });
          it != words_.end() && it->folded.compare(0, term.size(), term) == 0; ++it)
-      credit(*it, 1.0f);
-    // One typo, in the word or in a prefix of it about as long as what was typed.
+      credit(*it, 1.0f), any_prefix = true;
+    // German builds compounds: "garten" should find "Gemeinschaftsgarten". Inside a word
+    // counts a little less than at its start.
+    if (to_u32(term).size() >= kInfixMinLength) {
+      for (const Word& w : words_) {
+        const size_t at = w.folded.find(term);
+        if (at != std::string::npos && at > 0) credit(w, kInfixFactor), any_prefix = true;
+      }
+    }
+    // One typo, in the word or in a prefix of it about as long as what was typed; only for
+    // words the content does not have as typed, so a correct word gets precise results.
     const std::u32string q = to_u32(term);
-    if (q.size() >= kTypoMinLength) {
+    if (!any_prefix && q.size() >= kTypoMinLength) {
       for (const Word& w : words_) {
         const std::u32string_view cp = w.code_points;
         if (cp.size() + 1 < q.size()) continue;

@@ -1,8 +1,9 @@
 #pragma once
 // Search as you type over the offers. Built once per content snapshot: a sorted vocabulary of
 // folded words (see text_fold.hpp) with, for each word, the offers it occurs in and the most
-// important field it occurs in. A query word matches a vocabulary word it is a prefix of; from
-// five letters on, one typo is forgiven. Every query word must match (AND); offers rank by the
+// important field it occurs in. A query word matches a vocabulary word it is a prefix of, or
+// from four letters on a part of a compound ("garten" in "Gemeinschaftsgarten"); from five
+// letters on, a word the content does not contain is matched with one typo forgiven. Every query word must match (AND); offers rank by the
 // fields they matched in: title over summary over description.
 #include <cstdint>
 #include <string>

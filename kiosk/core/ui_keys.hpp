@@ -22,6 +22,12 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "offer.benefits", "offer.contact", "offer.organisation", "offer.period", "offer.ongoing",
     "offer.from_date", "offer.until_date", "offer.remote", "offer.updated", "offer.categories",
     "contact.hours", "contact.phone", "contact.email", "contact.web", "contact.address",
+    // attract loop, search, filters, QR, idle question, keyboard
+    "attract.touch", "attract.kind_offer", "attract.kind_unit",
+    "offers.search_hint", "offers.clear", "offers.empty", "offers.empty_clear",
+    "filter.category", "filter.district", "filter.commitment", "filter.time", "filter.suitable",
+    "time.up-to-4", "time.5-to-10", "time.over-10", "qr.title", "qr.caption",
+    "idle.question", "idle.explain", "idle.continue", "osk.space", "osk.enter",
     // enumerations
     "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
     "police.none", "police.standard", "police.extended",

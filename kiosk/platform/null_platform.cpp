@@ -26,7 +26,7 @@ PumpResult NullPlatform::pump_events(int timeout_ms) {
     return r;
   }
   PumpResult r;
-  r.quit = timeout_ms < 0;  // a blocking wait with nothing left to deliver would never end
+  r.quit = timeout_ms != 0;  // a wait with nothing left to deliver: the run is over
   return r;
 }
 

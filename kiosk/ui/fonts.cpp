@@ -21,18 +21,31 @@ const ImWchar* kiosk_glyph_ranges() {
 }
 
 namespace {
-ImFont* add(const std::filesystem::path& file, float px, std::string& error) {
+
+bool exists(const std::filesystem::path& file, std::string& error) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
-    return nullptr;
-  }
+  if (std::filesystem::is_regular_file(file, ec)) return true;
+  error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
+  return false;
+}
+
+// A text font with the pictograms merged in, so labels can mix words and icons.
+ImFont* add(const std::filesystem::path& file, const std::filesystem::path& icons, float px, std::string& error) {
+  if (!exists(file, error) || !exists(icons, error)) return nullptr;
   ImFontConfig cfg;
   cfg.OversampleH = 1;  // FreeType hints; oversampling only costs atlas space
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  return ImGui::GetIO().Fonts->AddFontFromFileTTF(file.string().c_str(), px, &cfg, kiosk_glyph_ranges());
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(file.string().c_str(), px, &cfg, kiosk_glyph_ranges());
+  static const ImWchar icon_ranges[] = {0xF000, 0xF2E0, 0};
+  ImFontConfig merge = cfg;
+  merge.MergeMode = true;
+  merge.GlyphMinAdvanceX = px;  // icons line up in columns
+  merge.GlyphOffset = ImVec2(0, px * 0.05f);
+  ImGui::GetIO().Fonts->AddFontFromFileTTF(icons.string().c_str(), px * 0.9f, &merge, icon_ranges);
+  return font;
 }
+
 }  // namespace
 
 bool build_fonts(const std::filesystem::path& dir, float em, FontSet& out, std::string& error) {
@@ -42,13 +55,14 @@ bool build_fonts(const std::filesystem::path& dir, float em, FontSet& out, std::
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   const auto regular = dir / "NotoSans-Regular.ttf";
   const auto bold = dir / "NotoSans-Bold.ttf";
+  const auto icons = dir / "fontawesome-webfont.ttf";
   FontSet set;
   set.em = em;
   // The first font added is ImGui's default.
-  if (!(set.body = add(regular, em, error))) return false;
-  if (!(set.bold = add(bold, em, error))) return false;
-  if (!(set.title = add(bold, 1.6f * em, error))) return false;
-  if (!(set.small = add(regular, 0.82f * em, error))) return false;
+  if (!(set.body = add(regular, icons, em, error))) return false;
+  if (!(set.bold = add(bold, icons, em, error))) return false;
+  if (!(set.title = add(bold, icons, 1.6f * em, error))) return false;
+  if (!(set.small = add(regular, icons, 0.82f * em, error))) return false;
   if (!atlas->Build()) {
     error = "FreeType could not build the font atlas";
     return false;

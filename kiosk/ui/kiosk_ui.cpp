@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <string>
 
+#include "kiosk/core/offer_format.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/attract_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/offer_detail_screen.hpp"
 #include "kiosk/ui/screens/offers_screen.hpp"
@@ -20,19 +23,43 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 
 std::string route_key(const Route& r) { return "##screen." + std::string(screen_name(r.screen)) + "." + r.item; }
 
+const Palette& palette_for(const VisitorSession& s) { return s.high_contrast ? high_contrast_palette() : default_palette(); }
+
+// Any touch, drag or typed key means somebody is there.
+bool visitor_active() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseDown[0] || io.MouseReleased[0] || !io.InputQueueCharacters.empty();
+}
+
 }  // namespace
 
-KioskUi::KioskUi(SnapshotPtr content) : content_(std::move(content)) {
+KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
+    : content_(std::move(content)),
+      index_(std::make_unique<SearchIndex>(*content_)),
+      idle_(options.idle_timeout_s, options.idle_warning_s) {
+  auto attract = std::make_unique<AttractScreen>();
+  attract_ = attract.get();
+  screens_.push_back(std::move(attract));
   screens_.push_back(std::make_unique<HomeScreen>());
   screens_.push_back(std::make_unique<UnitsScreen>());
   screens_.push_back(std::make_unique<UnitDetailScreen>());
   screens_.push_back(std::make_unique<OffersScreen>());
   screens_.push_back(std::make_unique<OfferDetailScreen>());
+  nav_.attract();
 }
 
 KioskUi::~KioskUi() = default;
 
-void KioskUi::set_content(SnapshotPtr content) { content_ = std::move(content); }
+void KioskUi::set_content(SnapshotPtr content) {
+  content_ = std::move(content);
+  index_ = std::make_unique<SearchIndex>(*content_);
+  ++session_.generation;
+}
+
+void KioskUi::open(Route route) {
+  if (route.screen == ScreenId::Attract) return end_visit(last_now_);
+  nav_.open(std::move(route));
+}
 
 Screen& KioskUi::screen_for(ScreenId id) {
   for (auto& s : screens_)
@@ -40,13 +67,51 @@ Screen& KioskUi::screen_for(ScreenId id) {
   return *screens_.front();
 }
 
-void KioskUi::draw(const FontSet& fonts) {
+bool KioskUi::asking_still_there(double now) const {
+  return nav_.current().screen != ScreenId::Attract && idle_.phase(now) == IdleTimer::Phase::Warning;
+}
+
+bool KioskUi::needs_frames(double now) const {
+  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().MouseDown[0]) return true;
+  if (scroll_.coasting()) return true;
+  return nav_.current().screen == ScreenId::Attract && attract_->animating(now);
+}
+
+double KioskUi::next_wake(double now) const {
+  if (nav_.current().screen == ScreenId::Attract) return attract_->next_change(now);
+  return idle_.next_deadline(now);
+}
+
+void KioskUi::end_visit(double now) {
+  session_.wipe();
+  typing_ = false;
+  keyboard_.reset();
+  scroll_.reset();
+  nav_.attract();
+  attract_->restart(now);
+}
+
+void KioskUi::draw(const FontSet& fonts, double now) {
+  if (!started_) {  // the first frame starts the attract loop's clock
+    attract_->restart(now);
+    idle_.touch(now);
+    started_ = true;
+  }
+  last_now_ = now;
+  const bool attract = nav_.current().screen == ScreenId::Attract;
+  if (visitor_active()) idle_.touch(now);
+  if (!attract && idle_.phase(now) == IdleTimer::Phase::Expired) end_visit(now);
+  if (typing_) consume_typed_keys();
+
   automation_.begin_frame(screen_name(nav_.current().screen));
-  const Palette& palette = default_palette();
-  UiContext ui{automation_, palette, fonts};
+  const Palette& palette = palette_for(session_);
   const float em = fonts.em;
+  apply_style(palette, em);
+  UiContext ui{automation_, palette, fonts};
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const bool landscape = display.x > display.y;
+  const Route route = nav_.current();
+  Screen& screen = screen_for(route.screen);
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
@@ -54,43 +119,72 @@ void KioskUi::draw(const FontSet& fonts) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
   ImGui::PopStyleVar(2);
+  ScreenContext ctx{ui, *content_, *index_, session_, route, landscape, typing_, now, scroll_, intents_};
 
-  const float header_h = 3.4f * em;
-  // In portrait the bar has room for two rows; the languages get their own, large targets.
-  const bool two_rows = !landscape;
-  const float nav_h = (two_rows ? 2 : 1) * (kMinTargetEm * em) + (two_rows ? 3.0f : 1.6f) * 0.5f * em + 0.6f * em;
-  draw_header(ui, header_h);
-
-  if (content_->meta.sample_data) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const std::string_view notice = content_->text("app.sample_data", lang_);
-    const float wrap = display.x - 1.6f * em;
-    const ImVec2 size = fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, wrap, notice.data(),
-                                                   notice.data() + notice.size());
-    const float h = size.y + 0.6f * em;
-    dl->AddRectFilled(p, ImVec2(p.x + display.x, p.y + h), palette.notice);
-    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + 0.8f * em, p.y + 0.3f * em), palette.on_notice,
-                notice.data(), notice.data() + notice.size(), wrap);
-    ImGui::Dummy(ImVec2(display.x, h));
+  if (screen.full_screen()) {
+    screen.draw(ctx);
+  } else {
+    draw_header(ui, 3.4f * em);
+    if (content_->meta.sample_data) {
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const std::string_view notice = content_->text("app.sample_data", session_.lang);
+      const float wrap = display.x - 1.6f * em;
+      const ImVec2 size = fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, wrap, notice.data(),
+                                                     notice.data() + notice.size());
+      const float h = size.y + 0.6f * em;
+      dl->AddRectFilled(p, ImVec2(p.x + display.x, p.y + h), palette.notice);
+      dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + 0.8f * em, p.y + 0.3f * em), palette.on_notice,
+                  notice.data(), notice.data() + notice.size(), wrap);
+      ImGui::Dummy(ImVec2(display.x, h));
+    }
+    bool two_rows = false;
+    const float nav_h = navigation_height(ui, two_rows);
+    const float keyboard_h = typing_ ? keyboard_.height(ui, KeyboardMode::Text) : 0.0f;
+    const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - nav_h - keyboard_h);
+    const float body_top = ImGui::GetCursorScreenPos().y;
+    if (screen.scrolls_itself()) {
+      ImGui::BeginChild(route_key(route).c_str(), ImVec2(display.x, body_h), false,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      screen.draw(ctx);
+      ImGui::EndChild();
+    } else {
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
+      scroll_.begin(route_key(route).c_str(), ImVec2(display.x, body_h), em, ImGuiWindowFlags_AlwaysUseWindowPadding);
+      screen.draw(ctx);
+      ImGui::Dummy(ImVec2(0, 0.8f * em));
+      scroll_.end();
+      ImGui::PopStyleVar(2);
+    }
+    if (typing_) draw_keyboard(ui, body_top + body_h, keyboard_h);
+    draw_navigation(ui, nav_h, two_rows);
   }
-
-  const Route route = nav_.current();
-  const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - nav_h);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
-  ImGui::BeginChild(route_key(route).c_str(), ImVec2(display.x, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  ScreenContext ctx{ui, *content_, lang_, route, landscape, intents_};
-  screen_for(route.screen).draw(ctx);
-  ImGui::Dummy(ImVec2(0, 0.8f * em));
-  ImGui::EndChild();
-  ImGui::PopStyleVar(2);
-
-  draw_navigation(ui, nav_h, two_rows);
   ImGui::End();
+  if (asking_still_there(now)) draw_still_there(ui, now);
 
-  apply(intents_);
+  apply(intents_, now);
   intents_.clear();
+}
+
+void KioskUi::consume_typed_keys() {
+  // A hardware keyboard (a developer's, or `type` steps of a script) types like the OSK.
+  ImGuiIO& io = ImGui::GetIO();
+  bool changed = false;
+  for (ImWchar c : io.InputQueueCharacters) {
+    if (c < 0x20) continue;
+    std::string utf8;
+    char buf[5] = {};
+    ImTextCharToUtf8(buf, c);
+    changed |= session_.search.append(buf);
+  }
+  io.InputQueueCharacters.resize(0);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) {
+    session_.search.backspace();
+    changed = true;
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) typing_ = false;
+  if (changed) ++session_.generation;
 }
 
 void KioskUi::draw_header(const UiContext& ui, float height) {
@@ -102,14 +196,33 @@ void KioskUi::draw_header(const UiContext& ui, float height) {
   // A red bar as the logo's mark: the agency's colour without shipping a bitmap logo.
   dl->AddRectFilled(ImVec2(p.x + em, p.y + 0.7f * em), ImVec2(p.x + 1.35f * em, p.y + height - 0.7f * em),
                     ui.palette.primary);
-  const std::string_view title = content_->text("app.title", lang_);
-  const std::string_view subtitle = content_->text("app.subtitle", lang_);
+  const std::string_view title = content_->text("app.title", session_.lang);
+  const std::string_view subtitle = content_->text("app.subtitle", session_.lang);
   const float x = p.x + 1.9f * em;
   dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(x, p.y + 0.55f * em), ui.palette.on_header, title.data(),
               title.data() + title.size());
   dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, p.y + 1.85f * em), ui.palette.on_header,
               subtitle.data(), subtitle.data() + subtitle.size());
   ImGui::Dummy(ImVec2(width, height));
+}
+
+// The bar holds Back, Home, the two accessibility switches and four languages. One row where
+// they fit at their natural width (landscape), else two: navigation above, languages below.
+float KioskUi::navigation_height(const UiContext& ui, bool& two_rows) const {
+  const float em = ui.em();
+  const float inner = ImGui::GetIO().DisplaySize.x - 1.6f * em;
+  ImFont* f = ui.fonts.bold;
+  float needed = 0;
+  auto need = [&](std::string_view s, float extra) {
+    needed += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x + 1.8f * em + extra + 0.5f * em;
+  };
+  need(content_->text("nav.back", session_.lang), 0.9f * em);
+  need(content_->text("nav.home", session_.lang), 1.6f * em);
+  needed += 2 * (kMinTargetEm + 0.5f) * em + 1.0f * em;
+  for (Lang l : kAllLangs) need(content_->strings.count("lang.name") ? content_->strings.find("lang.name")->second.get(l) : "", 0);
+  two_rows = needed > inner;
+  const float row = kMinTargetEm * em;
+  return (two_rows ? 2 * row + 0.5f * em : row) + 1.2f * em;
 }
 
 void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) {
@@ -121,45 +234,133 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
   const float top = display.y - height;
   dl->AddRectFilled(ImVec2(0, top), display, ui.palette.surface);
   dl->AddLine(ImVec2(0, top), ImVec2(display.x, top), ui.palette.border, std::max(1.0f, 0.06f * em));
-  ImGui::SetCursorScreenPos(ImVec2(margin, top + 0.3f * em + gap * 0.5f));
+  ImGui::SetCursorScreenPos(ImVec2(margin, top + 0.6f * em));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
 
   const float inner = display.x - 2 * margin;
-  const float nav_w = two_rows ? (inner - gap) / 2 : std::min(7.0f * em, (inner - 5 * gap) / 6);
-  if (button(ui, "nav.back", content_->text("nav.back", lang_), ImVec2(nav_w, 0), ButtonStyle::Secondary,
+  const float square = kMinTargetEm * em;  // the icon-only switches
+  float nav_w = 0;
+  if (two_rows) nav_w = (inner - 2 * square - 3 * gap) / 2;
+  if (button(ui, "nav.back", content_->text("nav.back", session_.lang), ImVec2(nav_w, 0), ButtonStyle::Secondary,
              nav_.can_go_back(), Chevron::Left))
-    intents_.push_back(Intent::back());
+    intents_.push_back(Intent::of(Intent::Kind::Back));
   ImGui::SameLine();
-  if (button(ui, "nav.home", content_->text("nav.home", lang_), ImVec2(nav_w, 0), ButtonStyle::Primary))
-    intents_.push_back(Intent::home());
+  const std::string home = std::string(icon::kHome) + "  " + std::string(content_->text("nav.home", session_.lang));
+  if (button(ui, "nav.home", home, ImVec2(nav_w, 0), ButtonStyle::Primary)) intents_.push_back(Intent::of(Intent::Kind::Home));
+  ImGui::SameLine();
+  if (button(ui, "a11y.large_text", icon::kTextSize, ImVec2(square, 0),
+             session_.large_text ? ButtonStyle::Selected : ButtonStyle::Secondary))
+    intents_.push_back(Intent::of(Intent::Kind::ToggleLargeText));
+  ImGui::SameLine();
+  if (button(ui, "a11y.contrast", icon::kContrast, ImVec2(square, 0),
+             session_.high_contrast ? ButtonStyle::Selected : ButtonStyle::Secondary))
+    intents_.push_back(Intent::of(Intent::Kind::ToggleContrast));
 
   // Languages by their own names, so a visitor finds theirs without reading German.
-  const float lang_w = two_rows ? (inner - 3 * gap) / 4 : (inner - 2 * nav_w - 5 * gap - 1.0f * em) / 4;
+  float lang_w = 0;
   if (two_rows) {
     ImGui::SetCursorScreenPos(ImVec2(margin, ImGui::GetCursorScreenPos().y));
+    lang_w = (inner - 3 * gap) / 4;
   } else {
     ImGui::SameLine(0, gap + 1.0f * em);
+    lang_w = (display.x - margin - ImGui::GetCursorScreenPos().x - 3 * gap) / 4;
   }
+  const auto names = content_->strings.find("lang.name");
   for (Lang l : kAllLangs) {
     const std::string id = "lang." + std::string(lang_code(l));
-    const auto it = content_->strings.find("lang.name");
-    const std::string& name = it != content_->strings.end() ? it->second.get(l) : std::string(lang_code(l));
-    if (button(ui, id, name, ImVec2(lang_w, 0), l == lang_ ? ButtonStyle::Selected : ButtonStyle::Secondary))
+    const std::string name = names != content_->strings.end() ? names->second.get(l) : std::string(lang_code(l));
+    if (button(ui, id, name, ImVec2(lang_w, 0), l == session_.lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
       intents_.push_back(Intent::language(l));
     if (l != kAllLangs.back()) ImGui::SameLine();
   }
   ImGui::PopStyleVar();
 }
 
-void KioskUi::apply(const std::vector<Intent>& intents) {
+void KioskUi::draw_keyboard(const UiContext& ui, float top, float height) {
+  const float em = ui.em();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(display.x, top + height), ui.palette.surface_pressed);
+  ImGui::SetCursorScreenPos(ImVec2(0.8f * em, top));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(display.x - 1.6f * em);
+  ImGui::BeginChild("##keyboard", ImVec2(display.x - 1.6f * em, height), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const auto r = keyboard_.draw(ui, session_.search, KeyboardMode::Text, content_->text("osk.space", session_.lang),
+                                content_->text("osk.enter", session_.lang));
+  ImGui::EndChild();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  if (r == OnScreenKeyboard::Result::Changed) ++session_.generation;
+  if (r == OnScreenKeyboard::Result::Enter || r == OnScreenKeyboard::Result::Hide)
+    intents_.push_back(Intent::of(Intent::Kind::EndTyping));
+}
+
+void KioskUi::draw_still_there(const UiContext& ui, double now) {
+  const float em = ui.em();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  // A window over everything: it takes every touch, so nothing below fires by accident.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
+  ImGui::Begin("##still_there", nullptr, kRootFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleColor();
+  const float w = std::min(display.x - 2 * em, 24.0f * em);
+  const float x = (display.x - w) * 0.5f;
+  const float y = display.y * 0.3f;
+  const std::string explain = fill(content_->text("idle.explain", session_.lang), std::to_string(idle_.seconds_left(now)));
+  ImFont* body = ui.fonts.body;
+  const float pad = 1.2f * em;
+  const float text_h = body->CalcTextSizeA(body->FontSize, FLT_MAX, w - 2 * pad, explain.c_str()).y;
+  const float h = pad * 3 + ui.fonts.title->FontSize + 0.6f * em + text_h + kMinTargetEm * em;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), ui.palette.surface, 0.6f * em);
+  ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(x + w - pad);
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::TextUnformatted(content_->text("idle.question", session_.lang).data(),
+                         content_->text("idle.question", session_.lang).data() + content_->text("idle.question", session_.lang).size());
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 0.6f * em));
+  ImGui::TextUnformatted(explain.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, pad * 0.5f));
+  if (button(ui, "idle.continue", content_->text("idle.continue", session_.lang), ImVec2(w - 2 * pad, 0), ButtonStyle::Primary))
+    intents_.push_back(Intent::of(Intent::Kind::StillHere));
+  ImGui::EndGroup();
+  ImGui::End();
+}
+
+void KioskUi::apply(const std::vector<Intent>& intents, double now) {
   for (const Intent& i : intents) {
     switch (i.kind) {
       case Intent::Kind::Open: nav_.open(i.route); break;
       case Intent::Kind::Back: nav_.back(); break;
       case Intent::Kind::Home: nav_.home(); break;
-      case Intent::Kind::SetLanguage: lang_ = i.lang; break;
+      case Intent::Kind::SetLanguage: session_.lang = i.lang; break;
+      case Intent::Kind::StartVisit:
+        nav_.home();
+        idle_.touch(now);
+        break;
+      case Intent::Kind::ToggleFilter:
+        if (i.group) session_.filter.toggle(*i.group, i.value);
+        ++session_.generation;
+        break;
+      case Intent::Kind::ShowFilterGroup: session_.open_group = i.group; break;
+      case Intent::Kind::ClearFilters:
+        session_.filter.clear();
+        session_.search.wipe();
+        ++session_.generation;
+        break;
+      case Intent::Kind::FocusSearch: typing_ = true; break;
+      case Intent::Kind::EndTyping: typing_ = false; break;
+      case Intent::Kind::ToggleLargeText: session_.large_text = !session_.large_text; break;
+      case Intent::Kind::ToggleContrast: session_.high_contrast = !session_.high_contrast; break;
+      case Intent::Kind::StillHere: idle_.touch(now); break;
     }
   }
+  // The keyboard belongs to the search field; leaving the offers screen puts it away.
+  if (nav_.current().screen != ScreenId::Offers) typing_ = false;
 }
 
 }  // namespace kiosk::ui

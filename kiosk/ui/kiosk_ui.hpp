@@ -1,51 +1,87 @@
 #pragma once
-// The visitor-facing UI as a whole: a header, the current screen in a scrolling area, and the
-// navigation bar with the language switch. It owns the screens and the navigation state; the
-// app owns everything that touches the outside (platform, fonts on the GPU, files, workers).
-#include <array>
+// The visitor-facing UI as a whole: the attract loop, then a header, the current screen and
+// the navigation bar with language and accessibility switches; the on-screen keyboard while
+// typing; the "Sind Sie noch da?" question when the visitor seems gone. It owns the screens,
+// the navigation and the visitor's session; the app owns everything that touches the outside
+// (platform, fonts on the GPU, files, workers).
 #include <memory>
 #include <vector>
 
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/idle_timer.hpp"
 #include "kiosk/core/navigation.hpp"
+#include "kiosk/core/search_index.hpp"
+#include "kiosk/core/visitor_session.hpp"
 #include "kiosk/ui/automation.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/on_screen_keyboard.hpp"
 #include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/touch_scroll.hpp"
 
 namespace kiosk::ui {
 
+class AttractScreen;
+
+struct UiOptions {
+  double idle_timeout_s = 90.0;  // without a touch, then the question
+  double idle_warning_s = 20.0;  // the question's countdown
+};
+
 class KioskUi {
  public:
-  explicit KioskUi(SnapshotPtr content);
+  explicit KioskUi(SnapshotPtr content, UiOptions options = {});
   ~KioskUi();
 
   // Takes effect from the next frame; screens keep their place where the item still exists.
   void set_content(SnapshotPtr content);
   const ContentSnapshot& content() const { return *content_; }
 
-  // Builds one frame; call between ImGui::NewFrame() and ImGui::Render().
-  void draw(const FontSet& fonts);
+  // Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). `now` is seconds on
+  // a monotonic clock (tests pass their own).
+  void draw(const FontSet& fonts, double now);
+
+  // Something moves (a coasting list, a fade, a finger on the glass): render the next frame too.
+  bool needs_frames(double now) const;
+  // When the screen next changes by itself (countdown, attract rotation); the loop may sleep until then.
+  double next_wake(double now) const;
+  // Body text scale the fonts must be built for (large-text mode).
+  float text_scale() const { return session_.large_text ? 1.4f : 1.0f; }
 
   const Automation& automation() const { return automation_; }
   ScreenId current_screen() const { return nav_.current().screen; }
   const Route& current_route() const { return nav_.current(); }
-  Lang language() const { return lang_; }
+  const VisitorSession& session() const { return session_; }
+  bool typing() const { return typing_; }
+  bool asking_still_there(double now) const;
 
-  void set_language(Lang lang) { lang_ = lang; }
-  void open(Route route) { nav_.open(std::move(route)); }
+  void set_language(Lang lang) { session_.lang = lang; }
+  void open(Route route);
 
  private:
   void draw_header(const UiContext& ui, float height);
+  float navigation_height(const UiContext& ui, bool& two_rows) const;
   void draw_navigation(const UiContext& ui, float height, bool two_rows);
-  void apply(const std::vector<Intent>& intents);
+  void draw_keyboard(const UiContext& ui, float top, float height);
+  void draw_still_there(const UiContext& ui, double now);
+  void consume_typed_keys();
+  void apply(const std::vector<Intent>& intents, double now);
+  void end_visit(double now);
   Screen& screen_for(ScreenId id);
 
   SnapshotPtr content_;
+  std::unique_ptr<SearchIndex> index_;
   Navigator nav_;
-  Lang lang_ = Lang::De;
+  VisitorSession session_;
+  IdleTimer idle_;
+  bool typing_ = false;
   Automation automation_;
+  TouchScroll scroll_;
+  OnScreenKeyboard keyboard_;
   std::vector<std::unique_ptr<Screen>> screens_;
+  AttractScreen* attract_ = nullptr;
   std::vector<Intent> intents_;
+  double last_now_ = 0.0;
+  bool started_ = false;
 };
 
 }  // namespace kiosk::ui

@@ -1,22 +1,37 @@
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/ui/screen.hpp"
 
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/qr_code.hpp"
+
 #include <algorithm>
 
 namespace kiosk::ui {
 
 void offer_card(const ScreenContext& ctx, const Offer& o) {
-  const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang);  // middle dot
-  const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang) + " \xC2\xB7 " +
-                           hours_label(ctx.content, o, ctx.lang);
-  if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when))
-    ctx.intents.push_back(Intent::open(ScreenId::OfferDetail, o.id));
+  const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang());  // middle dot
+  const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang()) + " \xC2\xB7 " +
+                           hours_label(ctx.content, o, ctx.lang());
+  if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when)) ctx.emit(Intent::open(ScreenId::OfferDetail, o.id));
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }
 
 }  // namespace kiosk::ui
 
 namespace kiosk::ui {
+
+void qr_block(const ScreenContext& ctx, std::string_view id, std::string_view url) {
+  if (url.empty()) return;
+  subheading(ctx.ui, ctx.t("qr.title"));
+  const float side = 7.0f * ctx.em();
+  qr_code(ctx.ui, id, url, side);
+  muted(ctx.ui, ctx.t("qr.caption"));
+}
+
+std::string category_label(const ScreenContext& ctx, const Category& c) {
+  const std::string_view glyph = icon::for_name(c.icon);
+  return glyph.empty() ? ctx.l(c.name) : std::string(glyph) + "  " + ctx.l(c.name);
+}
 
 float fact_label_width(const ScreenContext& ctx) {
   return std::min(9.0f * ctx.em(), ImGui::GetContentRegionAvail().x / 3.0f);

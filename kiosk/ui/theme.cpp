@@ -27,6 +27,57 @@ const Palette& default_palette() {
   return p;
 }
 
+const Palette& high_contrast_palette() {
+  static const Palette p{
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // background
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // surface
+      IM_COL32(0x33, 0x33, 0x33, 0xFF),  // surface_pressed
+      IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // text
+      IM_COL32(0xE6, 0xE6, 0xE6, 0xFF),  // text_muted
+      IM_COL32(0xFF, 0xD6, 0x00, 0xFF),  // primary
+      IM_COL32(0xFF, 0xEB, 0x80, 0xFF),  // primary_pressed
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // on_primary
+      IM_COL32(0x5C, 0xE1, 0xFF, 0xFF),  // accent
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // on_accent
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // header
+      IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // on_header
+      IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // border
+      IM_COL32(0xFF, 0xD6, 0x00, 0xFF),  // notice
+      IM_COL32(0x00, 0x00, 0x00, 0xFF),  // on_notice
+  };
+  return p;
+}
+
+std::vector<ColourPair> text_pairs(const Palette& p) {
+  return {{"text on background", p.text, p.background},
+          {"text on surface", p.text, p.surface},
+          {"text on pressed surface", p.text, p.surface_pressed},
+          {"muted text on background", p.text_muted, p.background},
+          {"muted text on surface", p.text_muted, p.surface},
+          {"button text on primary", p.on_primary, p.primary},
+          {"button text on pressed primary", p.on_primary, p.primary_pressed},
+          {"text on accent (selected chips, language)", p.on_accent, p.accent},
+          {"header text", p.on_header, p.header},
+          {"notice text", p.on_notice, p.notice},
+          {"chevrons and links on surface", p.primary, p.surface}};
+}
+
+namespace {
+double channel(unsigned v) {
+  const double c = v / 255.0;
+  return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double luminance(ImU32 c) {
+  return 0.2126 * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152 * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+         0.0722 * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+}
+}  // namespace
+
+double contrast_ratio(ImU32 a, ImU32 b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 float body_pixels_for(int width, int height) {
   const int short_side = std::max(1, std::min(width, height));
   return std::round(28.0f * static_cast<float>(short_side) / 1080.0f);

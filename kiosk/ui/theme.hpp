@@ -3,6 +3,8 @@
 // derived from the screen, so the same layout works on 1080×1920, 1920×1080 and a dev window.
 #include <imgui.h>
 
+#include <vector>
+
 namespace kiosk::ui {
 
 struct Palette {
@@ -24,6 +26,19 @@ struct Palette {
 };
 
 const Palette& default_palette();
+// Black, white and yellow: every text pair at least 7:1 for visitors with low vision.
+const Palette& high_contrast_palette();
+
+// Every text-on-background pair the UI draws, for the contrast check.
+struct ColourPair {
+  const char* name;
+  ImU32 foreground;
+  ImU32 background;
+};
+std::vector<ColourPair> text_pairs(const Palette& p);
+
+// WCAG 2 contrast ratio of two opaque colours (1 to 21).
+double contrast_ratio(ImU32 a, ImU32 b);
 
 // The body text size in pixels for a framebuffer: 28 px where the short side is 1080 px
 // (PRODUCT.md asks for at least 26), scaled linearly with the short side.

@@ -11,20 +11,54 @@ void UiDriver::settle(int frames) {
   for (int i = 0; i < frames; ++i) render_frame_();
 }
 
-bool UiDriver::tap(std::string_view id, std::string& error) {
+const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error) const {
   const WidgetRecord* w = automation_.find(id);
   if (w == nullptr) {
     error = "no widget \"" + std::string(id) + "\" on screen \"" + std::string(automation_.screen()) + "\"";
-    return false;
+    return nullptr;
   }
   if (!w->is_visible()) {
     error = "widget \"" + std::string(id) + "\" is not visible (scrolled out of view)";
-    return false;
+    return nullptr;
   }
   if (!w->enabled) {
     error = "widget \"" + std::string(id) + "\" is disabled";
-    return false;
+    return nullptr;
   }
+  return w;
+}
+
+bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error) {
+  const WidgetRecord* w = touchable(id, error);
+  if (w == nullptr) return false;
+  const float x = w->visible.center_x();
+  const float y = w->visible.center_y();
+  pointer_ = {x, y, false};
+  render_frame_();
+  pointer_.down = true;
+  render_frame_();
+  constexpr int kSteps = 10;
+  for (int i = 1; i <= kSteps; ++i) {
+    pointer_.x = x + dx * static_cast<float>(i) / kSteps;
+    pointer_.y = y + dy * static_cast<float>(i) / kSteps;
+    render_frame_();
+  }
+  pointer_.down = false;
+  render_frame_();
+  pointer_ = PointerState{};
+  settle(2);
+  return true;
+}
+
+void UiDriver::type(std::string_view utf8) {
+  const std::string text(utf8);
+  ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+  settle(2);
+}
+
+bool UiDriver::tap(std::string_view id, std::string& error) {
+  const WidgetRecord* w = touchable(id, error);
+  if (w == nullptr) return false;
   const float x = w->visible.center_x();
   const float y = w->visible.center_y();
   pointer_ = {x, y, false};  // arrive

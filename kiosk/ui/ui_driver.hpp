@@ -32,6 +32,13 @@ class UiDriver {
   // hidden, scrolled out of view or disabled.
   bool tap(std::string_view id, std::string& error);
 
+  // Puts a finger on the widget's centre, moves it by (dx, dy) pixels over several frames and
+  // lifts it: a scroll gesture. Fails like tap() when the widget cannot be touched.
+  bool drag(std::string_view id, float dx, float dy, std::string& error);
+
+  // Types text as a hardware keyboard would; the focused field takes it.
+  void type(std::string_view utf8);
+
   // Renders frames with nothing touched, so the screen settles (auto-sized windows appear on
   // their second frame).
   void settle(int frames = 3);
@@ -39,6 +46,8 @@ class UiDriver {
   const PointerState& pointer() const { return pointer_; }
 
  private:
+  const WidgetRecord* touchable(std::string_view id, std::string& error) const;
+
   const Automation& automation_;
   std::function<void()> render_frame_;
   PointerState pointer_;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "kiosk/ui/icons.hpp"
+
 namespace kiosk::ui {
 namespace {
 
@@ -57,8 +59,26 @@ void draw_chevron(ImDrawList* dl, ImVec2 c, float size, Chevron direction, ImU32
   dl->AddPolyline(points, 3, colour, 0, std::max(2.0f, size * 0.16f));
 }
 
+namespace {
+bool button_impl(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
+                 bool enabled, Chevron chevron, ImGuiButtonFlags flags);
+}  // namespace
+
 bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
             bool enabled, Chevron chevron) {
+  // Fires on release inside the button, like a physical key: a finger that slides off, or
+  // starts scrolling, cancels.
+  return button_impl(ui, id, label, size, style, enabled, chevron, ImGuiButtonFlags_PressedOnClickRelease);
+}
+
+bool repeat_button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size) {
+  return button_impl(ui, id, label, size, ButtonStyle::Secondary, true, Chevron::None,
+                     ImGuiButtonFlags_PressedOnClick | ImGuiButtonFlags_Repeat);
+}
+
+namespace {
+bool button_impl(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
+                 bool enabled, Chevron chevron, ImGuiButtonFlags flags) {
   const float em = ui.em();
   ImFont* font = ui.fonts.bold;
   const float pad_x = 0.9f * em;
@@ -78,8 +98,7 @@ bool button(const UiContext& ui, std::string_view id, std::string_view label, Im
   if (!ImGui::ItemAdd(bb, gid)) return false;
 
   bool hovered = false, held = false;
-  // Fires on release inside the button, like a physical key: a finger that slides off cancels.
-  bool pressed = enabled && ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+  bool pressed = enabled && ImGui::ButtonBehavior(bb, gid, &hovered, &held, flags);
   const Colours c = colours_for(ui.palette, style);
   ImDrawList* dl = window->DrawList;
   const float rounding = 0.35f * em;
@@ -100,6 +119,7 @@ bool button(const UiContext& ui, std::string_view id, std::string_view label, Im
   }
   return pressed;
 }
+}  // namespace
 
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
           std::string_view line2) {
@@ -144,6 +164,60 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
     dl->AddText(body, body->FontSize, p, ui.palette.text_muted, begin_of(line2), end_of(line2), wrap);
   }
   draw_chevron(dl, ImVec2(bb.Max.x - pad - 0.3f * em, bb.GetCenter().y), 0.8f * em, Chevron::Right, ui.palette.primary);
+  return pressed;
+}
+
+void flow_next(float width) {
+  // After an item: stay on this line if the next one fits, else wrap.
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (x + width <= right) ImGui::SameLine();
+}
+
+bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected) {
+  const std::string text = selected ? std::string(icon::kCheck) + " " + std::string(label) : std::string(label);
+  return button(ui, id, text, ImVec2(0, 0), selected ? ButtonStyle::Selected : ButtonStyle::Secondary);
+}
+
+bool text_field(const UiContext& ui, std::string_view id, std::string_view text, std::string_view placeholder,
+                bool focused, std::string_view icon_glyph) {
+  const float em = ui.em();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 pos = window->DC.CursorPos;
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, kMinTargetEm * em);
+  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  ImGui::ItemSize(bb);
+  record(ui, id, std::string(text.empty() ? placeholder : text), bb, true, false);
+  if (!ImGui::ItemAdd(bb, gid)) return false;
+  bool hovered = false, held = false;
+  const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+  ImDrawList* dl = window->DrawList;
+  const float rounding = 0.3f * em;
+  dl->AddRectFilled(bb.Min, bb.Max, ui.palette.surface, rounding);
+  dl->AddRect(bb.Min, bb.Max, focused ? ui.palette.accent : ui.palette.border, rounding, 0,
+              focused ? std::max(2.0f, 0.12f * em) : std::max(1.0f, 0.07f * em));
+  ImFont* font = ui.fonts.body;
+  float x = bb.Min.x + 0.7f * em;
+  const float y = bb.Min.y + (size.y - font->FontSize) * 0.5f;
+  if (!icon_glyph.empty()) {
+    dl->AddText(font, font->FontSize, ImVec2(x, y), ui.palette.text_muted, begin_of(icon_glyph), end_of(icon_glyph));
+    x += 1.6f * em;
+  }
+  const float right = bb.Max.x - 0.7f * em;
+  // Show the end of a long text: that is where the visitor is typing.
+  std::string_view shown = text.empty() ? placeholder : text;
+  while (!shown.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin_of(shown), end_of(shown)).x > right - x) {
+    size_t cut = 1;
+    while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
+    shown.remove_prefix(cut);
+  }
+  dl->AddText(font, font->FontSize, ImVec2(x, y), text.empty() ? ui.palette.text_muted : ui.palette.text,
+              begin_of(shown), end_of(shown));
+  if (focused) {
+    const float caret_x = text.empty() ? x - 0.25f * em : x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin_of(shown), end_of(shown)).x + 2;
+    dl->AddLine(ImVec2(caret_x, y), ImVec2(caret_x, y + font->FontSize), ui.palette.text, std::max(2.0f, 0.08f * em));
+  }
   return pressed;
 }
 

@@ -28,6 +28,20 @@ enum class Chevron { None, Left, Right };
 bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size,
             ButtonStyle style = ButtonStyle::Secondary, bool enabled = true, Chevron chevron = Chevron::None);
 
+// Fires once on press and again every few hundredths of a second while held (backspace).
+bool repeat_button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size);
+
+// A filter chip: a rounded toggle that shows a check mark when selected.
+bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected);
+
+// Starts a new line when the next item of `width` would not fit (chip rows that wrap).
+void flow_next(float width);
+
+// A one-line text field showing `text` (or the placeholder), with a caret when focused.
+// Returns true when tapped. Typing goes through the on-screen keyboard, not through here.
+bool text_field(const UiContext& ui, std::string_view id, std::string_view text, std::string_view placeholder,
+                bool focused, std::string_view icon = {});
+
 // A chevron drawn as two strokes: fonts differ in which arrows they carry, shapes do not.
 void draw_chevron(ImDrawList* dl, ImVec2 center, float size, Chevron direction, ImU32 colour);
 

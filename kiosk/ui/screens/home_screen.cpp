@@ -15,11 +15,11 @@ void entry_tiles(const ScreenContext& ctx) {
   if (columns == 2 ? begin_two_columns("##entry", ctx) : ImGui::BeginTable("##entry", 1)) {
     ImGui::TableNextColumn();
     if (card(ctx.ui, "home.offers", ctx.t("home.offers"), offers_hint))
-      ctx.intents.push_back(Intent::open(ScreenId::Offers));
+      ctx.emit(Intent::open(ScreenId::Offers));
     if (!ctx.landscape) ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
     ImGui::TableNextColumn();
     if (card(ctx.ui, "home.units", ctx.t("home.units"), units_hint))
-      ctx.intents.push_back(Intent::open(ScreenId::Units));
+      ctx.emit(Intent::open(ScreenId::Units));
     if (columns == 2) end_two_columns();
     else ImGui::EndTable();
   }

@@ -18,7 +18,7 @@ void about(const ScreenContext& ctx, const Offer& o) {
 }
 
 std::string where(const ScreenContext& ctx, const Offer& o) {
-  std::string s = district_label(ctx.content, o, ctx.lang);
+  std::string s = district_label(ctx.content, o, ctx.lang());
   if (!o.address.empty()) s += "\n" + o.address;
   if (o.remote) s += "\n" + std::string(ctx.t("offer.remote"));
   return s;
@@ -26,7 +26,7 @@ std::string where(const ScreenContext& ctx, const Offer& o) {
 
 void facts(const ScreenContext& ctx, const Offer& o) {
   const ContentSnapshot& c = ctx.content;
-  const Lang lang = ctx.lang;
+  const Lang lang = ctx.lang();
   const float w = fact_label_width(ctx);
   subheading(ctx.ui, ctx.t("offer.details"));
   fact_row(ctx.ui, ctx.t("offer.where"), where(ctx, o), w);
@@ -39,10 +39,14 @@ void facts(const ScreenContext& ctx, const Offer& o) {
   if (!o.languages.empty()) fact_row(ctx.ui, ctx.t("offer.languages"), languages_label(c, o, lang), w);
   if (!o.suitable_for.empty()) fact_row(ctx.ui, ctx.t("offer.suitable_for"), audiences_label(c, o, lang), w);
   if (!o.accessibility.empty()) fact_row(ctx.ui, ctx.t("offer.accessibility"), ctx.l(o.accessibility), w);
-  fact_row(ctx.ui, ctx.t("offer.categories"), categories_label(c, o, lang), w);
+  std::string cats;
+  for (const auto& id : o.categories)
+    if (const Category* cat = c.find_category(id)) cats += (cats.empty() ? "" : "\n") + category_label(ctx, *cat);
+  fact_row(ctx.ui, ctx.t("offer.categories"), cats, w);
 
   subheading(ctx.ui, ctx.t("offer.contact"));
   contact_block(ctx, o.contact, w);
+  qr_block(ctx, "offer.qr", o.url.empty() ? o.contact.url : o.url);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   muted(ctx.ui, fill(ctx.t("offer.updated"), format_date(o.updated_at.substr(0, 10), lang)));
 }
@@ -52,7 +56,7 @@ void facts(const ScreenContext& ctx, const Offer& o) {
 void OfferDetailScreen::draw(const ScreenContext& ctx) {
   const Offer* o = ctx.content.find_offer(ctx.route.item);
   if (o == nullptr) {  // gone with a content update
-    ctx.intents.push_back(Intent::open(ScreenId::Offers));
+    ctx.emit(Intent::open(ScreenId::Offers));
     return;
   }
   heading(ctx.ui, ctx.l(o->title));

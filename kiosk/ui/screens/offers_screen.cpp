@@ -1,19 +1,127 @@
 #include "kiosk/ui/screens/offers_screen.hpp"
 
 #include "kiosk/core/offer_format.hpp"
+#include "kiosk/ui/icons.hpp"
 
 namespace kiosk::ui {
+namespace {
+
+constexpr FilterGroup kGroups[] = {FilterGroup::Category, FilterGroup::District, FilterGroup::Commitment,
+                                   FilterGroup::Time, FilterGroup::Audience};
+
+std::string chip_id(FilterGroup g, std::string_view value) {
+  return "filter." + std::string(filter_group_id(g)) + "." + std::string(value);
+}
+
+}  // namespace
+
+const std::vector<uint32_t>& OffersScreen::results(const ScreenContext& ctx) {
+  if (results_for_ != &ctx.content || results_generation_ != ctx.session.generation) {
+    results_ = select_offers(ctx.content, ctx.index, ctx.session.filter, ctx.session.search.view());
+    results_for_ = &ctx.content;
+    results_generation_ = ctx.session.generation;
+  }
+  return results_;
+}
 
 void OffersScreen::draw(const ScreenContext& ctx) {
+  const float em = ctx.em();
+  // The fixed part: title, search, filter groups, the open group's chips, the count.
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
+  ImGui::BeginChild("##offers.head", ImVec2(0, 0), false,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   heading(ctx.ui, ctx.t("offers.title"));
-  const size_t n = ctx.content.offers.size();
-  if (n == 0) {
-    muted(ctx.ui, ctx.t("offers.none"));
+  if (text_field(ctx.ui, "offers.search", ctx.session.search.view(), ctx.t("offers.search_hint"), ctx.typing, icon::kSearch))
+    ctx.emit(Intent::of(Intent::Kind::FocusSearch));
+  draw_filter_groups(ctx);
+  // Chips, count and list scroll together: with the keyboard up and large text there is not
+  // room for all of them, and the search field and group buttons must stay in reach.
+  ImGui::Dummy(ImVec2(0, 0.1f * em));
+  ctx.scroll.begin("offers.list", ImVec2(0, 0), em);
+  if (ctx.session.open_group) draw_chips(ctx, *ctx.session.open_group);
+  draw_results(ctx);
+  ImGui::Dummy(ImVec2(0, 0.8f * em));
+  ctx.scroll.end();
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+}
+
+void OffersScreen::draw_filter_groups(const ScreenContext& ctx) {
+  bool first = true;
+  for (FilterGroup g : kGroups) {
+    std::string label(ctx.t("filter." + std::string(filter_group_id(g))));
+    if (const size_t n = ctx.session.filter.count(g)) label += " (" + std::to_string(n) + ")";
+    const bool open = ctx.session.open_group == g;
+    const float w = ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, label.c_str()).x + 1.8f * ctx.em();
+    if (!first) flow_next(w);
+    first = false;
+    const ButtonStyle style = open ? ButtonStyle::Selected : ctx.session.filter.count(g) ? ButtonStyle::Accent : ButtonStyle::Secondary;
+    if (button(ctx.ui, "offers.filter." + std::string(filter_group_id(g)), label, ImVec2(0, 0), style))
+      ctx.emit(Intent::show_group(open ? std::nullopt : std::optional<FilterGroup>(g)));
+  }
+}
+
+void OffersScreen::draw_chips(const ScreenContext& ctx, FilterGroup g) {
+  std::vector<std::pair<std::string, std::string>> chips;  // value, label
+  const ContentSnapshot& c = ctx.content;
+  switch (g) {
+    case FilterGroup::Category:
+      for (const auto& cat : c.categories) chips.emplace_back(cat.id, category_label(ctx, cat));
+      break;
+    case FilterGroup::District:
+      for (const auto& d : c.districts) chips.emplace_back(d.id, ctx.l(d.name));
+      break;
+    case FilterGroup::Commitment:
+      for (Commitment v : {Commitment::OneOff, Commitment::FixedTerm, Commitment::Regular, Commitment::Flexible})
+        chips.emplace_back(commitment_id(v), commitment_label(c, v, ctx.lang()));
+      break;
+    case FilterGroup::Time:
+      for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})
+        chips.emplace_back(time_bucket_id(b), ctx.t("time." + std::string(time_bucket_id(b))));
+      break;
+    case FilterGroup::Audience:
+      for (const auto& a : c.audiences) chips.emplace_back(a.id, ctx.l(a.name));
+      break;
+  }
+  bool first = true;
+  for (const auto& [value, label] : chips) {
+    const bool on = ctx.session.filter.is_set(g, value);
+    const std::string shown = on ? std::string(icon::kCheck) + " " + label : label;
+    const float w = ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, shown.c_str()).x + 1.8f * ctx.em();
+    if (!first) flow_next(w);
+    first = false;
+    if (chip(ctx.ui, chip_id(g, value), label, on)) ctx.emit(Intent::filter(g, value));
+  }
+}
+
+void OffersScreen::draw_results(const ScreenContext& ctx) {
+  const auto& shown = results(ctx);
+  const bool narrowed = !ctx.session.filter.empty() || !ctx.session.search.empty();
+  if (ctx.session.open_group) ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  const std::string count = fill(ctx.t("offers.count"), std::to_string(shown.size()));
+  if (narrowed) {
+    if (button(ctx.ui, "offers.clear_filters", std::string(icon::kClose) + "  " + std::string(ctx.t("offers.clear")), ImVec2(0, 0)))
+      ctx.emit(Intent::of(Intent::Kind::ClearFilters));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kMinTargetEm - 1.0f) * 0.5f * ctx.em());
+  }
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  ImGui::TextUnformatted(count.c_str());
+  ImGui::PopFont();
+  if (narrowed) ImGui::Dummy(ImVec2(0, 0));
+
+  if (shown.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.8f * ctx.em()));
+    paragraph(ctx.t("offers.empty"));
+    ImGui::Dummy(ImVec2(0, 0.4f * ctx.em()));
+    if (button(ctx.ui, "offers.empty.clear", ctx.t("offers.empty_clear"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
+      ctx.emit(Intent::of(Intent::Kind::ClearFilters));
     return;
   }
-  muted(ctx.ui, fill(ctx.t("offers.count"), std::to_string(n)));
-  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  for (const Offer& o : ctx.content.offers) offer_card(ctx, o);
+  ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
+  for (uint32_t i : shown) offer_card(ctx, ctx.content.offers[i]);
 }
 
 }  // namespace kiosk::ui

@@ -1,13 +1,29 @@
 #pragma once
+#include <cstdint>
+#include <vector>
+
 #include "kiosk/ui/screen.hpp"
 
 namespace kiosk::ui {
 
-// All volunteer offers, with the result count always in view.
+// All volunteer offers: a search field and filter chips that stay in place above a list that
+// scrolls, the result count always in view, and a way out of an empty result.
 class OffersScreen final : public Screen {
  public:
   ScreenId id() const override { return ScreenId::Offers; }
+  bool scrolls_itself() const override { return true; }
   void draw(const ScreenContext& ctx) override;
+
+ private:
+  void draw_filter_groups(const ScreenContext& ctx);
+  void draw_chips(const ScreenContext& ctx, FilterGroup group);
+  void draw_results(const ScreenContext& ctx);
+  const std::vector<uint32_t>& results(const ScreenContext& ctx);
+
+  // The selection is recomputed only when the visitor changes something, not every frame.
+  std::vector<uint32_t> results_;
+  const ContentSnapshot* results_for_ = nullptr;
+  unsigned results_generation_ = 0;
 };
 
 }  // namespace kiosk::ui

@@ -23,10 +23,11 @@ void facts_and_contact(const ScreenContext& ctx, const Unit& u) {
   }
   subheading(ctx.ui, ctx.t("unit.contact"));
   contact_block(ctx, u.contact, label_w);
+  qr_block(ctx, "unit.qr", u.url);
   if (const Unit* parent = u.parent.empty() ? nullptr : ctx.content.find_unit(u.parent)) {
     subheading(ctx.ui, ctx.t("unit.part_of"));
     if (card(ctx.ui, "unit." + parent->id, ctx.l(parent->name), {}))
-      ctx.intents.push_back(Intent::open(ScreenId::UnitDetail, parent->id));
+      ctx.emit(Intent::open(ScreenId::UnitDetail, parent->id));
   }
 }
 
@@ -35,7 +36,7 @@ void facts_and_contact(const ScreenContext& ctx, const Unit& u) {
 void UnitDetailScreen::draw(const ScreenContext& ctx) {
   const Unit* u = ctx.content.find_unit(ctx.route.item);
   if (u == nullptr) {  // gone with a content update: nothing sensible to show here
-    ctx.intents.push_back(Intent::open(ScreenId::Units));
+    ctx.emit(Intent::open(ScreenId::Units));
     return;
   }
   heading(ctx.ui, ctx.l(u->name));

@@ -11,7 +11,7 @@ void UnitsScreen::draw(const ScreenContext& ctx) {
     for (const Unit& u : ctx.content.units) {
       if (u.parent.empty() != (pass == 0)) continue;
       if (card(ctx.ui, "unit." + u.id, ctx.l(u.name), ctx.l(u.summary)))
-        ctx.intents.push_back(Intent::open(ScreenId::UnitDetail, u.id));
+        ctx.emit(Intent::open(ScreenId::UnitDetail, u.id));
       ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
     }
   }

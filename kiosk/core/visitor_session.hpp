@@ -1,0 +1,34 @@
+#pragma once
+// Everything one visitor has chosen or typed. The kiosk keeps exactly one; wipe() ends it so
+// the next visitor finds nothing of the previous one: typed text zeroed, filters, language and
+// display settings back to their defaults.
+#include <optional>
+
+#include "kiosk/core/lang.hpp"
+#include "kiosk/core/offer_filter.hpp"
+#include "kiosk/core/visitor_text.hpp"
+
+namespace kiosk {
+
+struct VisitorSession {
+  Lang lang = Lang::De;
+  OfferFilter filter;
+  VisitorText search{80};
+  std::optional<FilterGroup> open_group;  // the filter group whose chips are shown
+  bool large_text = false;
+  bool high_contrast = false;
+  // Bumped on every change of filter or search, so lists know when to recompute.
+  unsigned generation = 0;
+
+  void wipe() {
+    search.wipe();
+    filter.clear();
+    open_group.reset();
+    lang = Lang::De;
+    large_text = false;
+    high_contrast = false;
+    ++generation;
+  }
+};
+
+}  // namespace kiosk

@@ -1,0 +1,73 @@
+#include "kiosk/ui/touch_scroll.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+namespace {
+constexpr float kSlopEm = 0.4f;        // movement that still counts as a tap
+constexpr float kFriction = 3.0f;      // per second: velocity falls to 1/e in a third of a second
+constexpr float kStopSpeedEm = 0.4f;   // em per second below which coasting stops
+}  // namespace
+
+void TouchScroll::begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags flags) {
+  em_ = em;
+  ImGui::BeginChild(id, size, false, flags);
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  Region& r = regions_[window->ID];
+  r.window = window->ID;
+  r.seen = true;
+  current_ = window->ID;
+  ImGuiIO& io = ImGui::GetIO();
+  const float dt = std::max(io.DeltaTime, 1e-4f);
+
+  // Only the innermost region under the finger takes a new touch.
+  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  if (io.MouseClicked[0] && hovered) {
+    r.tracking = true;
+    r.press_y = io.MousePos.y;
+    r.velocity = 0;  // a touch stops a coasting list
+  }
+  if (r.tracking && io.MouseDown[0]) {
+    if (dragging_ != r.window && std::fabs(io.MousePos.y - r.press_y) > kSlopEm * em_ && dragging_ == 0) {
+      dragging_ = r.window;
+      ImGui::ClearActiveID();  // the button under the finger must not fire on release
+    }
+    if (dragging_ == r.window) {
+      const float dy = io.MouseDelta.y;
+      ImGui::SetScrollY(window, std::clamp(window->Scroll.y - dy, 0.0f, window->ScrollMax.y));
+      // Smoothed, so the last jittery frame before lifting does not decide the throw.
+      r.velocity = 0.6f * r.velocity + 0.4f * (-dy / dt);
+    }
+  } else if (r.tracking) {  // finger lifted
+    r.tracking = false;
+    if (dragging_ == r.window) dragging_ = 0;
+    else r.velocity = 0;
+  } else if (r.velocity != 0) {  // coasting
+    const float next = window->Scroll.y + r.velocity * dt;
+    ImGui::SetScrollY(window, std::clamp(next, 0.0f, window->ScrollMax.y));
+    r.velocity *= std::exp(-kFriction * dt);
+    if (std::fabs(r.velocity) < kStopSpeedEm * em_ || next <= 0 || next >= window->ScrollMax.y) r.velocity = 0;
+  }
+}
+
+void TouchScroll::end() { ImGui::EndChild(); }
+
+bool TouchScroll::coasting() const {
+  for (const auto& [id, r] : regions_)
+    if (r.velocity != 0 || r.tracking) return true;
+  return false;
+}
+
+void TouchScroll::reset() {
+  for (auto& [id, r] : regions_) {
+    r.velocity = 0;
+    r.tracking = false;
+    if (ImGuiWindow* w = ImGui::FindWindowByID(id)) w->Scroll = w->ScrollTarget = ImVec2(0, 0);
+  }
+  dragging_ = 0;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,40 @@
+#pragma once
+// Drag-to-scroll with inertia for every scrolling region, the way phones do it: a finger that
+// moves more than a small slop scrolls the region under it and cancels the button it started
+// on; when it lifts, the list coasts and slows down. The innermost region under the finger
+// owns the drag, so a list inside a scrolling screen scrolls itself, not the screen.
+#include <imgui.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace kiosk::ui {
+
+class TouchScroll {
+ public:
+  // Begins a child window of `size` (0 = remaining space); always pair with end().
+  void begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags flags = 0);
+  void end();
+
+  // A list is coasting: the app must keep rendering frames until it stops.
+  bool coasting() const;
+  // Forgets every position and motion (the next visitor starts at the top).
+  void reset();
+  // A drag that started this press has moved beyond the slop (no button will fire).
+  bool drag_in_progress() const { return dragging_ != 0; }
+
+ private:
+  struct Region {
+    ImGuiID window = 0;
+    bool tracking = false;
+    float press_y = 0;
+    float velocity = 0;  // pixels per second, positive = content moves up
+    bool seen = false;
+  };
+  std::unordered_map<ImGuiID, Region> regions_;
+  ImGuiID dragging_ = 0;
+  ImGuiID current_ = 0;
+  float em_ = 16.0f;
+};
+
+}  // namespace kiosk::ui

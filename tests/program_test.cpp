@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -55,6 +56,69 @@ TEST_CASE("--screenshot writes the window as a PNG with both platforms, portrait
       CHECK(img.colours.size() > 100);
     }
   }
+}
+
+TEST_CASE("every screen, walked by --script in a real window: German and English, portrait and landscape") {
+  test::TempDir tmp;
+  const std::vector<std::string> screens{"attract", "home", "units", "unit_detail", "offers", "typing", "offer_detail"};
+  for (const char* platform : {"sdl2", "glfw"}) {
+    for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+      for (const char* lang : {"de", "en"}) {
+        if (std::string(platform) == "glfw" && std::string(lang) == "en") continue;  // GLFW: one language is enough
+        CAPTURE(platform);
+        CAPTURE(w);
+        CAPTURE(lang);
+        const std::string prefix = (tmp.path() / (std::string(platform) + lang + std::to_string(w) + "-")).string();
+        const std::string script = prefix + "walk.json";
+        std::ofstream(script) << R"([
+          {"screenshot": ")" << prefix << R"(attract.png"},
+          {"tap": "attract.start"}, {"tap": "lang.)" << lang << R"("},
+          {"screenshot": ")" << prefix << R"(home.png"},
+          {"tap": "home.units"}, {"expect_screen": "units"}, {"screenshot": ")" << prefix << R"(units.png"},
+          {"tap": "unit.freiwilligenagentur"}, {"expect_widget": "unit.qr"}, {"screenshot": ")" << prefix << R"(unit_detail.png"},
+          {"tap": "nav.home"}, {"tap": "home.offers"}, {"tap": "offers.filter.category"},
+          {"screenshot": ")" << prefix << R"(offers.png"},
+          {"tap": "offers.search"}, {"type": "garten"}, {"screenshot": ")" << prefix << R"(typing.png"},
+          {"tap": "osk.enter"}, {"tap": "offer.stadtgarten-gaertnern"}, {"expect_widget": "offer.qr"},
+          {"screenshot": ")" << prefix << R"(offer_detail.png"}, {"quit": true}
+        ])";
+        std::string out;
+        const int rc = test::run_command(kKiosk + " --platform " + platform + " --windowed " + std::to_string(w) + "x" +
+                                             std::to_string(h) + " --script " + script, out);
+        INFO(out);
+        REQUIRE(rc == 0);
+        for (const auto& name : screens) {
+          CAPTURE(name);
+          const Png img = load_png(prefix + name + ".png");
+          CHECK(img.width == w);
+          CHECK(img.height == h);
+          CHECK(img.colours.size() > 100);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the walk of the issue: home, district Innenstadt-Nord, an offer, back, search \"hoerde\"") {
+  std::string out;
+  const int rc = test::run_command(kKiosk + " --windowed 1080x1920 --script " +
+                                       (test::source_dir() / "tests/scripts/browse_and_search.json").string(), out);
+  INFO(out);
+  CHECK(rc == 0);
+  CHECK(out.find("every step done") != std::string::npos);
+}
+
+TEST_CASE("a script step that cannot be done stops the run with a message naming the step") {
+  test::TempDir tmp;
+  const auto script = tmp.path() / "bad.json";
+  std::ofstream(script) << R"([{"tap": "attract.start"}, {"tap": "home.offers"}, {"expect_screen": "offer_detail"}, {"quit": true}])";
+  std::string out;
+  CHECK(test::run_command(kKiosk + " --windowed 1080x1920 --script " + script.string(), out) == 3);
+  CHECK(out.find("step 3 {\"expect_screen\":\"offer_detail\"}: expected screen \"offer_detail\", but the kiosk shows \"offers\"") !=
+        std::string::npos);
+  std::ofstream(script, std::ios::trunc) << R"([{"tap": "attract.start"}, {"tap": "home.nowhere"}])";
+  CHECK(test::run_command(kKiosk + " --windowed 1080x1920 --script " + script.string(), out) == 3);
+  CHECK(out.find("step 2 {\"tap\":\"home.nowhere\"}: no widget \"home.nowhere\" on screen \"home\"") != std::string::npos);
 }
 
 TEST_CASE("invalid --content-dir: the problems are logged and the kiosk shows the bundled content") {

@@ -4,7 +4,14 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cmath>
+#include <map>
+
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/text_fold.hpp"
+#include "kiosk/ui/on_screen_keyboard.hpp"
+#include "kiosk/ui/qr_code.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/platform/null_platform.hpp"
 #include "support.hpp"
 
@@ -87,6 +94,7 @@ TEST_CASE("every screen renders in all four languages, in portrait and landscape
   for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
     Kiosk k(w, h);
     for (Lang lang : kAllLangs) {
+      CAPTURE(w);
       k.app->ui().set_language(lang);
       for (const Route& r : every_route(*s)) {
         CAPTURE(w);
@@ -99,6 +107,36 @@ TEST_CASE("every screen renders in all four languages, in portrait and landscape
         check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
         k.app->ui().open({ScreenId::Home, ""});
       }
+    }
+  }
+}
+
+TEST_CASE("large text and high contrast: every screen keeps whole labels and targets inside the screen") {
+  const auto s = test::bundled_snapshot();
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    Kiosk k(w, h);
+    k.tap("a11y.large_text");
+    k.tap("a11y.contrast");
+    CHECK(k.app->ui().session().large_text);
+    CHECK(k.app->ui().session().high_contrast);
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(std::round(28.0f * std::min(w, h) / 1080.0f * 1.4f)));
+    for (Lang lang : {Lang::De, Lang::Uk}) {
+      k.app->ui().set_language(lang);
+      for (const Route& r : every_route(*s)) {
+        CAPTURE(w);
+        CAPTURE(lang_code(lang));
+        CAPTURE(r.item);
+        k.show(r);
+        check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+      }
+      // The offers screen with a group of chips open and the keyboard up.
+      k.show({ScreenId::Offers, ""});
+      k.tap("offers.filter.district");
+      k.tap("offers.search");
+      CHECK(k.app->ui().typing());
+      check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+      k.tap("osk.hide");
+      k.tap("offers.filter.district");
     }
   }
 }
@@ -214,4 +252,230 @@ TEST_CASE("render on demand: the attract loop sleeps between items and animates 
   CHECK(k.app->ui().needs_frames(8.3));
   CHECK_FALSE(k.app->ui().needs_frames(8.7));
   CHECK(k.app->ui().next_wake(8.7) == doctest::Approx(16.0));
+}
+
+TEST_CASE("a visitor filters by district, opens an offer, comes back and the filter is still set") {
+  Kiosk k;
+  k.tap("home.offers");
+  k.tap("offers.filter.district");
+  k.tap("filter.district.innenstadt-nord");
+  CHECK(k.label("offers.filter.district").find("(1)") != std::string::npos);
+  const auto s = test::bundled_snapshot();
+  size_t listed = 0;
+  for (const auto& w : k.automation().widgets()) {
+    if (w.id.rfind("offer.", 0) != 0) continue;
+    ++listed;
+    CHECK(s->find_offer(w.id.substr(6))->district == "innenstadt-nord");
+  }
+  CHECK(listed == 3);
+  k.tap("offer.dkh-jugendkultur");
+  CHECK(k.screen() == "offer_detail");
+  CHECK(k.automation().find("offer.qr") != nullptr);
+  k.tap("nav.back");
+  CHECK(k.screen() == "offers");
+  CHECK(k.app->ui().session().filter.is_set(FilterGroup::District, "innenstadt-nord"));
+  k.tap("filter.district.innenstadt-nord");  // a second tap removes it
+  CHECK(k.app->ui().session().filter.empty());
+}
+
+TEST_CASE("search \"hoerde\" typed on the on-screen keyboard lists the Hörde offers") {
+  Kiosk k;
+  k.tap("home.offers");
+  k.tap("offers.search");
+  REQUIRE(k.automation().find("osk.key.h") != nullptr);
+  for (const char* key : {"osk.key.h", "osk.key.o", "osk.key.e", "osk.key.r", "osk.key.d", "osk.key.e"}) k.tap(key);
+  CHECK(k.app->ui().session().search.view() == "hoerde");
+  k.tap("osk.enter");
+  CHECK_FALSE(k.app->ui().typing());
+  const auto s = test::bundled_snapshot();
+  std::vector<std::string> listed;
+  for (const auto& w : k.automation().widgets())
+    if (w.id.rfind("offer.", 0) == 0) listed.push_back(w.id.substr(6));
+  // The Hörde offers first; a compound that contains the word ("Ausländerbehörde") may follow.
+  size_t in_hoerde = 0;
+  for (const auto& o : s->offers) in_hoerde += o.district == "hoerde" ? 1 : 0;
+  REQUIRE(listed.size() >= in_hoerde);
+  for (size_t i = 0; i < in_hoerde; ++i) CHECK(s->find_offer(listed[i])->district == "hoerde");
+}
+
+TEST_CASE("keyboard: shift for one capital, umlauts, backspace takes a whole character and repeats while held") {
+  Kiosk k;
+  k.tap("home.offers");
+  k.tap("offers.search");
+  k.tap("osk.shift");
+  k.tap("osk.key.ü");  // shows Ü while shifted: the id stays the lower-case key
+  k.tap("osk.key.b");
+  CHECK(k.app->ui().session().search.view() == "Üb");
+  k.tap("osk.backspace");
+  k.tap("osk.backspace");
+  CHECK(k.app->ui().session().search.empty());
+  k.tap("osk.symbols");
+  k.tap("osk.key.€");
+  k.tap("osk.letters");
+  k.tap("osk.key.ä");
+  CHECK(k.app->ui().session().search.view() == "€ä");
+  // Hold backspace: one deletion on touch, then repeats.
+  auto& d = k.app->driver();
+  std::string error;
+  for (const char* key : {"osk.key.a", "osk.key.b", "osk.key.c", "osk.key.d"}) REQUIRE(d.tap(key, error));
+  CHECK(k.app->ui().session().search.view() == "€äabcd");
+  CHECK(d.hold("osk.backspace", 45, error));  // 45 frames = 0.75 s: a touch, then repeats after 0.5 s
+  const size_t left = to_u32(k.app->ui().session().search.view()).size();
+  CHECK(left < 5);   // more than one deletion
+  CHECK(left >= 2);  // but not everything at once
+  CHECK(k.app->ui().session().search.view().find("€ä") == 0);  // whole characters only
+}
+
+TEST_CASE("a drag over the list scrolls it and fires no button; it coasts, then the loop may sleep") {
+  Kiosk k;
+  k.tap("home.offers");
+  const auto* first = k.automation().find("offer." + test::bundled_snapshot()->offers.front().id);
+  REQUIRE(first != nullptr);
+  const float y0 = first->rect.y;
+  std::string error;
+  REQUIRE(k.app->driver().drag("offer." + test::bundled_snapshot()->offers.front().id, 0, -600, error));
+  CHECK(k.screen() == "offers");  // the card under the finger did not open
+  const auto* moved = k.automation().find("offer." + test::bundled_snapshot()->offers.front().id);
+  REQUIRE(moved != nullptr);
+  CHECK(moved->rect.y < y0 - 500);  // followed the finger (and coasted a little)
+  bool stopped = false;
+  for (int i = 0; i < 600 && !stopped; ++i) {
+    k.app->render_frame();
+    stopped = !k.app->ui().needs_frames(*k.clock);
+  }
+  CHECK(stopped);  // inertia decays; no endless frames
+  // A tap (no movement) still opens a card.
+  std::string visible;
+  for (const auto& w : k.automation().widgets())
+    if (w.id.rfind("offer.", 0) == 0 && w.is_visible() && w.visible.h == w.rect.h && visible.empty()) visible = w.id;
+  REQUIRE_FALSE(visible.empty());
+  k.tap(visible);
+  CHECK(k.screen() == "offer_detail");
+  CHECK(k.app->ui().current_route().item == visible.substr(6));
+}
+
+TEST_CASE("after 90 s the kiosk asks; 20 s later it wipes the half-typed search and returns to attract") {
+  Kiosk k;
+  k.tap("home.offers");
+  k.tap("offers.search");
+  k.app->driver().type("Anna Sch");
+  k.tap("a11y.large_text");
+  k.tap("lang.en");
+  CHECK(k.app->ui().session().search.view() == "Anna Sch");
+  k.wait(89);
+  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  k.wait(2);
+  CHECK(k.app->ui().asking_still_there(*k.clock));
+  REQUIRE(k.automation().find("idle.continue") != nullptr);
+  CHECK(k.label("idle.continue") == "Yes, I’m still here");
+  // The question covers the screen: a touch anywhere counts as "still here", and the button
+  // under the finger does not fire.
+  std::string error;
+  k.app->driver().tap("offers.clear_filters", error);
+  CHECK(k.app->ui().session().search.view() == "Anna Sch");
+  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  k.wait(91);
+  REQUIRE(k.app->ui().asking_still_there(*k.clock));
+  k.tap("idle.continue");
+  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().session().search.view() == "Anna Sch");  // still there: nothing lost
+  k.wait(91);
+  CHECK(k.app->ui().asking_still_there(*k.clock));
+  k.wait(21);
+  CHECK(k.screen() == "attract");
+  const auto& session = k.app->ui().session();
+  CHECK(session.search.empty());
+  for (size_t i = 0; i <= session.search.capacity(); ++i) CHECK(session.search.storage()[i] == 0);
+  CHECK(session.lang == Lang::De);
+  CHECK_FALSE(session.large_text);
+  CHECK(session.filter.empty());
+  k.tap("attract.start");
+  CHECK(k.screen() == "home");
+  CHECK_FALSE(k.automation().find("nav.back")->enabled);
+}
+
+TEST_CASE("the language switch changes every visible string") {
+  Kiosk k;
+  for (const Route& r : {Route{ScreenId::Home, ""}, Route{ScreenId::Offers, ""}, Route{ScreenId::OfferDetail, "tafel-hoerde"}}) {
+    k.app->ui().set_language(Lang::De);
+    k.show(r);
+    std::map<std::string, std::string> german;
+    for (const auto& w : k.automation().widgets()) german[w.id] = w.label;
+    k.tap("lang.en");
+    for (const auto& w : k.automation().widgets()) {
+      if (w.id.rfind("lang.", 0) == 0 || w.id.rfind("a11y.", 0) == 0 || w.id.rfind("osk.", 0) == 0 || w.id == "offer.qr") continue;
+      CAPTURE(w.id);
+      CHECK(german.count(w.id) == 1);
+      CHECK(w.label != german[w.id]);
+    }
+  }
+}
+
+TEST_CASE("QR codes encode the page address, with the finder pattern in place") {
+  const auto& m = ui::qr_for("https://tafel-ausgabestelle-hoerde.example/angebote/tafel-hoerde");
+  REQUIRE(m.size >= 21);
+  auto dark = [&](int x, int y) { return static_cast<bool>(m.modules[static_cast<size_t>(y) * m.size + x]); };
+  for (int i = 0; i < 7; ++i) {
+    CHECK(dark(i, 0));
+    CHECK(dark(0, i));
+    CHECK(dark(m.size - 1 - i, 0));
+    CHECK(dark(i, m.size - 1));
+  }
+  CHECK_FALSE(dark(1, 1));
+  CHECK(dark(3, 3));
+  CHECK(&ui::qr_for("https://tafel-ausgabestelle-hoerde.example/angebote/tafel-hoerde") == &m);  // encoded once
+}
+
+TEST_CASE("every text colour of both themes meets its WCAG contrast: 4.5:1 default, 7:1 high contrast") {
+  CHECK(ui::contrast_ratio(IM_COL32_BLACK, IM_COL32_WHITE) == doctest::Approx(21.0));
+  for (const auto& pair : ui::text_pairs(ui::default_palette())) {
+    CAPTURE(pair.name);
+    CHECK(ui::contrast_ratio(pair.foreground, pair.background) >= 4.5);
+  }
+  for (const auto& pair : ui::text_pairs(ui::high_contrast_palette())) {
+    CAPTURE(pair.name);
+    CHECK(ui::contrast_ratio(pair.foreground, pair.background) >= 7.0);
+  }
+}
+
+TEST_CASE("number pad and email keyboard: the same touch keys, other layouts") {
+  Kiosk k;  // for the ImGui context and the fonts
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  const ui::FontSet fonts{atlas->Fonts[0], atlas->Fonts[1], atlas->Fonts[2], atlas->Fonts[3], atlas->Fonts[0]->FontSize};
+  ui::Automation automation;
+  ui::OnScreenKeyboard keyboard;
+  VisitorText text(40);
+  KeyboardMode mode = KeyboardMode::Phone;
+  ui::UiDriver* driver = nullptr;
+  ui::UiDriver d(automation, [&] {
+    k.platform->new_frame();
+    driver->apply_pointer(ImGui::GetIO());
+    ImGui::NewFrame();
+    automation.begin_frame("keyboard");
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("##pad", nullptr, ImGuiWindowFlags_NoDecoration);
+    const ui::UiContext ui{automation, ui::default_palette(), fonts};
+    keyboard.draw(ui, text, mode, "Leerzeichen", "Fertig");
+    ImGui::End();
+    ImGui::Render();
+  });
+  driver = &d;
+  d.settle();
+  CHECK(automation.find("osk.key.a") == nullptr);  // digits only
+  for (const char* key : {"osk.key.+", "osk.key.4", "osk.key.9", "osk.key.2", "osk.key.3", "osk.key.1"}) {
+    std::string error;
+    REQUIRE_MESSAGE(d.tap(key, error), error);
+  }
+  CHECK(text.view() == "+49231");
+  check_targets(automation, 1080, 1920);
+
+  text.wipe();
+  mode = KeyboardMode::Email;
+  d.settle();
+  for (const char* key : {"osk.key.a", "osk.key.@", "osk.key.b", "osk.key..de"}) {
+    std::string error;
+    REQUIRE_MESSAGE(d.tap(key, error), error);
+  }
+  CHECK(text.view() == "a@b.de");
 }

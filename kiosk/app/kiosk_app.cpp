@@ -26,6 +26,10 @@ KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::
   io.IniFilename = nullptr;  // nothing about a visitor's session is written to disk
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;
+  // Held keys (backspace on the on-screen keyboard) repeat after half a second, ten times a
+  // second: slow enough that a visitor lifts the finger before too much is gone.
+  io.KeyRepeatDelay = 0.5f;
+  io.KeyRepeatRate = 0.2f;  // ImGui repeats mouse-held buttons at half this interval
   clock_ = [] {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();

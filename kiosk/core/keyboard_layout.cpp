@@ -59,19 +59,20 @@ std::vector<KeyRow> keyboard_rows(KeyboardMode mode, KeyboardPage page) {
   r3.push_back(insert("ß"));
   r3.push_back(special(KeyAction::Backspace, 1.5f));
   KeyRow r4{special(KeyAction::ToSymbols, 1.5f)};
+  // Enter is wide: its label ("Fertig", "Готово") must fit in large-text mode too.
   if (mode == KeyboardMode::Email) {
     r4.push_back(insert("@"));
-    r4.push_back(special(KeyAction::Space, 3.0f));
+    r4.push_back(special(KeyAction::Space, 2.0f));
     r4.push_back(insert("."));
     Key de = insert(".de");
     de.width = 1.5f;
     r4.push_back(de);
   } else {
     r4.push_back(insert(","));
-    r4.push_back(special(KeyAction::Space, 5.0f));
+    r4.push_back(special(KeyAction::Space, 4.0f));
     r4.push_back(insert("."));
   }
-  r4.push_back(special(KeyAction::Enter, 1.5f));
+  r4.push_back(special(KeyAction::Enter, 2.5f));
   r4.push_back(special(KeyAction::Hide, 1.5f));
   return {letters({"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"}),
           letters({"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"}), r3, r4};

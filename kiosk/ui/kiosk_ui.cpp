@@ -346,7 +346,10 @@ void KioskUi::apply(const std::vector<Intent>& intents, double now) {
         if (i.group) session_.filter.toggle(*i.group, i.value);
         ++session_.generation;
         break;
-      case Intent::Kind::ShowFilterGroup: session_.open_group = i.group; break;
+      case Intent::Kind::ShowFilterGroup:
+        session_.open_group = i.group;
+        scroll_.reset();  // the chips appear at the top of the list: show them
+        break;
       case Intent::Kind::ClearFilters:
         session_.filter.clear();
         session_.search.wipe();

@@ -50,6 +50,20 @@ bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error)
   return true;
 }
 
+bool UiDriver::hold(std::string_view id, int frames, std::string& error) {
+  const WidgetRecord* w = touchable(id, error);
+  if (w == nullptr) return false;
+  pointer_ = {w->visible.center_x(), w->visible.center_y(), false};
+  render_frame_();
+  pointer_.down = true;
+  for (int i = 0; i < frames; ++i) render_frame_();
+  pointer_.down = false;
+  render_frame_();
+  pointer_ = PointerState{};
+  settle(2);
+  return true;
+}
+
 void UiDriver::type(std::string_view utf8) {
   const std::string text(utf8);
   ImGui::GetIO().AddInputCharactersUTF8(text.c_str());

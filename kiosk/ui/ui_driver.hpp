@@ -36,6 +36,9 @@ class UiDriver {
   // lifts it: a scroll gesture. Fails like tap() when the widget cannot be touched.
   bool drag(std::string_view id, float dx, float dy, std::string& error);
 
+  // Presses the widget and keeps the finger on it for `frames` frames (a long press, a held key).
+  bool hold(std::string_view id, int frames, std::string& error);
+
   // Types text as a hardware keyboard would; the focused field takes it.
   void type(std::string_view utf8);
 

@@ -24,10 +24,14 @@ std::string where(const ScreenContext& ctx, const Offer& o) {
   return s;
 }
 
+std::string_view qr_target(const Offer& o) { return o.url.empty() ? o.contact.url : o.url; }
+
 void facts(const ScreenContext& ctx, const Offer& o) {
   const ContentSnapshot& c = ctx.content;
   const Lang lang = ctx.lang();
   const float w = fact_label_width(ctx);
+  // In landscape the code heads the facts column, where it is seen without scrolling.
+  if (ctx.landscape) qr_block(ctx, "offer.qr", qr_target(o));
   subheading(ctx.ui, ctx.t("offer.details"));
   fact_row(ctx.ui, ctx.t("offer.where"), where(ctx, o), w);
   fact_row(ctx.ui, ctx.t("offer.commitment"), commitment_label(c, o.commitment, lang), w);
@@ -46,7 +50,7 @@ void facts(const ScreenContext& ctx, const Offer& o) {
 
   subheading(ctx.ui, ctx.t("offer.contact"));
   contact_block(ctx, o.contact, w);
-  qr_block(ctx, "offer.qr", o.url.empty() ? o.contact.url : o.url);
+  if (!ctx.landscape) qr_block(ctx, "offer.qr", qr_target(o));
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   muted(ctx.ui, fill(ctx.t("offer.updated"), format_date(o.updated_at.substr(0, 10), lang)));
 }

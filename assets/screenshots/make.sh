@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes the README's screenshots with the kiosk itself (under a private Xvfb).
+# Usage: assets/screenshots/make.sh [build/release/bin/berswordt-kiosk]
+set -eu
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+kiosk=${1:-build/release/bin/berswordt-kiosk}
+out=assets/screenshots
+walk=$(mktemp)
+trap 'rm -f "$walk"' EXIT
+shoot() {  # size lang name steps…
+  local size=$1 lang=$2 name=$3
+  shift 3
+  printf '[{"tap": "attract.start"}, {"tap": "lang.%s"}, %s, {"screenshot": "%s/%s.png"}, {"quit": true}]' \
+    "$lang" "$(IFS=,; echo "$*")" "$out" "$name" >"$walk"
+  tests/with-xvfb.sh "$kiosk" --windowed "$size" --script "$walk" 2>&1 | grep -v "^<6>" || true
+}
+tests/with-xvfb.sh "$kiosk" --windowed 1080x1920 --screenshot "$out/attract-portrait.png" 2>/dev/null
+shoot 1080x1920 de home-de-portrait '{"expect_screen": "home"}'
+shoot 1080x1920 de unit-de-portrait '{"tap": "home.units"}' '{"tap": "unit.allianz-smart-city"}'
+shoot 1080x1920 uk units-uk-portrait '{"tap": "home.units"}'
+shoot 1920x1080 en offer-en-landscape '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
+shoot 1080x1920 de offers-search-de-portrait '{"tap": "home.offers"}' '{"tap": "offers.filter.category"}' \
+  '{"tap": "filter.category.umwelt"}' '{"tap": "offers.search"}' '{"type": "garten"}'
+shoot 1920x1080 tr offers-district-tr-landscape '{"tap": "home.offers"}' '{"tap": "offers.filter.district"}' \
+  '{"tap": "filter.district.innenstadt-nord"}'
+shoot 1080x1920 de large-contrast-de-portrait '{"tap": "a11y.large_text"}' '{"tap": "a11y.contrast"}' \
+  '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'

@@ -34,6 +34,9 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
                                           "expect_widget, screenshot, quit); exit non-zero naming a step that fails");
   app.add_option("--idle-timeout", out.idle_timeout_s, "Seconds without a touch before \"Sind Sie noch da?\" (default 90)")
       ->check(CLI::Range(5.0, 86400.0));
+  app.add_option("--config", out.config, "Configuration file (default /etc/berswordt-kiosk/kiosk.json; missing = bundled content only)");
+  app.add_option("--state-dir", out.state_dir, "Where the trusted version is kept (default: systemd's StateDirectory)");
+  app.add_option("--cache-dir", out.cache_dir, "Where verified bundles are kept (default: systemd's CacheDirectory)");
   app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
   app.add_option("--screen", screen, "Start on a screen: attract (default), home, units, offers, unit_detail:ID or offer_detail:ID");
   app.add_flag("-v,--verbose", out.verbose, "Log debug messages");

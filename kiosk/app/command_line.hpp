@@ -14,7 +14,10 @@ struct KioskOptions {
   std::string content_dir;
   std::string screenshot;        // write a PNG of the settled screen and exit
   std::string script;            // run these steps (see script_runner.hpp)
-  double idle_timeout_s = 90.0;
+  std::optional<double> idle_timeout_s;  // overrides kiosk.json
+  std::string config = "/etc/berswordt-kiosk/kiosk.json";
+  std::string state_dir;         // overrides kiosk.json and $STATE_DIRECTORY
+  std::string cache_dir;         // overrides kiosk.json and $CACHE_DIRECTORY
   Lang lang = Lang::De;
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;

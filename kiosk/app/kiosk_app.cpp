@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "kiosk/core/log.hpp"
+#include "kiosk/net/bundle_verifier.hpp"
+#include "kiosk/store/bundle_cache.hpp"
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/store/data_paths.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -104,24 +107,57 @@ void KioskApp::run() {
   }
 }
 
-SnapshotPtr load_startup_content(const std::string& content_dir) {
-  if (!content_dir.empty()) {
-    ContentParseResult r = load_content_directory(content_dir);
-    if (r.ok()) {
-      log::info("content: " + content_dir + ": " + std::to_string(r.snapshot->offers.size()) + " offers, " +
-                std::to_string(r.snapshot->units.size()) + " units");
-      return r.snapshot;
-    }
-    log::error("content: " + content_dir + " is not valid (" + std::to_string(r.problems.size()) +
+namespace {
+
+std::optional<StartupContent> from_cache(const StartupInputs& in) {
+  if (in.public_keys.empty()) return std::nullopt;  // nothing could be verified
+  std::vector<MinisignPublicKey> keys;
+  for (const auto& text : in.public_keys) {
+    MinisignPublicKey k;
+    std::string error;
+    if (minisign_parse_public_key(text, k, error)) keys.push_back(k);
+    else log::error("config: public key \"" + text.substr(0, 12) + "…\": " + error);
+  }
+  std::string reason;
+  const auto raw = BundleCache(in.cache_dir).load(reason);
+  if (!raw) {
+    log::info("content: " + reason);
+    return std::nullopt;
+  }
+  TrustState trust = load_trust_state(in.state_dir);
+  const auto verified = verify_bundle(*raw, keys, trust.version, in.now, reason);
+  if (!verified) {
+    log::error("content: the cached bundle in " + in.cache_dir.string() + " is not usable: " + reason + "; ignoring it");
+    return std::nullopt;
+  }
+  if (verified->manifest.version > trust.version) {  // stored, then killed before the trust was written
+    trust.version = verified->manifest.version;
+    if (!save_trust_state(in.state_dir, trust, reason)) log::warning("state: " + reason);
+  }
+  StartupContent out{verified->snapshot, "cached bundle version " + std::to_string(verified->manifest.version),
+                     verified->manifest.version, verified->expired};
+  if (out.stale) log::warning("content: the cached bundle expired at " + verified->manifest.expires + "; showing it as stale");
+  return out;
+}
+
+}  // namespace
+
+StartupContent load_startup_content(const StartupInputs& in) {
+  if (!in.content_dir.empty()) {
+    ContentParseResult r = load_content_directory(in.content_dir);
+    if (r.ok()) return {r.snapshot, "content folder " + in.content_dir, 0, false};
+    log::error("content: " + in.content_dir + " is not valid (" + std::to_string(r.problems.size()) +
                " problems); showing the bundled content instead");
     for (const Problem& p : r.problems) log::error("content: " + p.to_string());
+  } else if (auto cached = from_cache(in)) {
+    return *cached;
   }
   const auto bundled = bundled_content_dir();
   ContentParseResult r = load_content_directory(bundled);
-  if (r.ok()) return r.snapshot;
+  if (r.ok()) return {r.snapshot, "bundled content", 0, false};
   log::error("content: the bundled content in " + bundled.string() + " is not valid:");
   for (const Problem& p : r.problems) log::error("content: " + p.to_string());
-  return nullptr;
+  return {};
 }
 
 }  // namespace kiosk

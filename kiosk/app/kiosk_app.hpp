@@ -2,7 +2,9 @@
 // Wires platform, fonts and the visitor UI together and runs the main loop. The loop sleeps
 // in the platform until input or a wake-up arrives, then renders a few frames and sleeps
 // again: a static screen costs no frames and no CPU.
+#include <filesystem>
 #include <functional>
+#include <vector>
 #include <memory>
 #include <string>
 
@@ -57,8 +59,24 @@ class KioskApp {
   std::function<double()> clock_;
 };
 
-// The content to start with: `content_dir` when it is given and valid, else the bundled
-// content. Every problem is logged. Null only when even the bundled content is unusable.
-SnapshotPtr load_startup_content(const std::string& content_dir);
+struct StartupInputs {
+  std::string content_dir;                 // --content-dir: an admin's preview, wins when valid
+  std::filesystem::path cache_dir;         // the last bundle the kiosk verified
+  std::filesystem::path state_dir;         // the trusted version
+  std::vector<std::string> public_keys;    // from kiosk.json
+  int64_t now = 0;                         // seconds since the epoch, for expiry
+};
+
+struct StartupContent {
+  SnapshotPtr snapshot;  // null only when even the bundled content is unusable
+  std::string source;    // "content folder …", "cached bundle version N", "bundled content"
+  long version = 0;      // of the cached bundle, 0 otherwise
+  bool stale = false;    // the cached bundle has expired: shown, but marked as such
+};
+
+// The content to start with: `content_dir` when given and valid; else the cached bundle if it
+// passes every check of PRODUCT.md §5 against the configured keys and the trusted version; else
+// the bundled content. Every problem is logged, none is fatal.
+StartupContent load_startup_content(const StartupInputs& in);
 
 }  // namespace kiosk

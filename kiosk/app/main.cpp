@@ -1,5 +1,6 @@
 // berswordt-kiosk: see README.md and PRODUCT.md. main only parses the command line and hands
 // over to KioskApp.
+#include <chrono>
 #include <cstdio>
 
 #include "kiosk/app/command_line.hpp"
@@ -7,6 +8,7 @@
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/store/kiosk_config.hpp"
 
 int main(int argc, char** argv) {
   using namespace kiosk;
@@ -14,13 +16,24 @@ int main(int argc, char** argv) {
   if (auto code = parse_command_line(argc, argv, opt)) return *code;
   if (opt.verbose) log::set_max_level(log::Level::Debug);
 
-  SnapshotPtr content = load_startup_content(opt.content_dir);
-  if (!content) {
+  const ConfigLoad config = load_config(opt.config);
+  for (const Problem& p : config.problems) log::error("config: " + p.to_string() + " (using the default)");
+  const KioskConfig& cfg = config.config;
+  StartupInputs startup;
+  startup.content_dir = opt.content_dir;
+  startup.state_dir = !opt.state_dir.empty() ? opt.state_dir : !cfg.state_dir.empty() ? cfg.state_dir : default_state_dir().string();
+  startup.cache_dir = !opt.cache_dir.empty() ? opt.cache_dir : !cfg.cache_dir.empty() ? cfg.cache_dir : default_cache_dir().string();
+  startup.public_keys = cfg.public_keys;
+  startup.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const StartupContent start = load_startup_content(startup);
+  if (!start.snapshot) {
     log::error("no usable content at all; reinstall the package (the bundled content is damaged)");
     return 1;
   }
+  log::info("content: showing the " + start.source);
+  SnapshotPtr content = start.snapshot;
   ui::UiOptions ui_options;
-  ui_options.idle_timeout_s = opt.idle_timeout_s;
+  ui_options.idle_timeout_s = opt.idle_timeout_s.value_or(cfg.idle_timeout_s);
   KioskApp app(make_platform(opt.platform), content, ui_options);
   std::string error;
   if (!app.open(opt.window, error)) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kiosk/store/content_directory.hpp"
+#include "kiosk/tools/publish.hpp"
 
 namespace {
 
@@ -30,7 +31,31 @@ int main(int argc, char** argv) {
   std::string dir;
   auto* v = app.add_subcommand("validate", "Check a content folder and list every problem with file and JSON path");
   v->add_option("DIR", dir, "Content folder (*.json files)")->required();
+
+  std::string key_path;
+  auto* kg = app.add_subcommand("keygen", "Make a signing key pair: KEY (secret) and KEY.pub");
+  kg->add_option("--key", key_path, "Where to write the secret key")->required();
+
+  kiosk::PublishRequest pr;
+  auto* pb = app.add_subcommand("publish", "Validate DIR and write a signed bundle into OUT for any static web server");
+  pb->add_option("DIR", pr.content_dir, "Content folder")->required();
+  pb->add_option("--key", pr.secret_key, "Secret key from kioskctl keygen (or minisign -G -W)")->required();
+  pb->add_option("--out", pr.out_dir, "Output folder (the web server's root for the bundle)")->required();
+  pb->add_option("--version", pr.version, "Bundle version; must be above the one in OUT")->required();
+  pb->add_option("--expires-in", pr.expires_in, "How long kiosks may show it as current (7d, 12h, 30m)");
+
   CLI11_PARSE(app, argc, argv);
   if (v->parsed()) return validate(dir);
+  std::string message;
+  if (kg->parsed()) {
+    const bool ok = kiosk::keygen(key_path, message);
+    std::fprintf(ok ? stdout : stderr, "%s\n", message.c_str());
+    return ok ? 0 : 1;
+  }
+  if (pb->parsed()) {
+    const bool ok = kiosk::publish(pr, message);
+    std::fprintf(ok ? stdout : stderr, "%s\n", message.c_str());
+    return ok ? 0 : 1;
+  }
   return 2;
 }

@@ -1,0 +1,123 @@
+#include "kiosk/core/bundle_manifest.hpp"
+
+#include <cctype>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace kiosk {
+namespace {
+
+using json = nlohmann::json;
+
+bool is_hex64(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// Only content-addressed names below content/ or media/: a manifest can never point the
+// kiosk at another file on the server or make it write outside its cache.
+bool safe_path(const BundleFile& f, std::string_view dir) {
+  const std::string prefix = std::string(dir) + "/" + f.sha256;
+  if (f.path.rfind(prefix, 0) != 0) return false;
+  const std::string rest = f.path.substr(prefix.size());
+  if (rest.size() < 2 || rest.size() > 6 || rest[0] != '.') return false;
+  for (size_t i = 1; i < rest.size(); ++i)
+    if (!std::islower(static_cast<unsigned char>(rest[i])) && !std::isdigit(static_cast<unsigned char>(rest[i]))) return false;
+  return dir != "content" || rest == ".json";
+}
+
+bool read_file(const json& j, std::string_view dir, const std::string& where, BundleFile& f, std::string& error) {
+  if (!j.is_object() || !j.contains("path") || !j["path"].is_string() || !j.contains("sha256") ||
+      !j["sha256"].is_string() || !j.contains("size") || !j["size"].is_number_unsigned()) {
+    error = "manifest: " + where + ": expected {\"path\", \"sha256\", \"size\"}";
+    return false;
+  }
+  f.path = j["path"].get<std::string>();
+  f.sha256 = j["sha256"].get<std::string>();
+  f.size = j["size"].get<uint64_t>();
+  if (!is_hex64(f.sha256)) return error = "manifest: " + where + ".sha256: expected 64 lower-case hex digits", false;
+  if (!safe_path(f, dir))
+    return error = "manifest: " + where + ".path: expected \"" + std::string(dir) + "/<sha256>.<ext>\", found \"" + f.path + "\"", false;
+  return true;
+}
+
+}  // namespace
+
+int64_t parse_rfc3339(std::string_view s) {
+  int y, mo, d, h, mi, sec;
+  if (s.size() < 20 || std::sscanf(std::string(s.substr(0, 19)).c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6)
+    return -1;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = sec;
+  int64_t t = static_cast<int64_t>(timegm(&tm));
+  size_t i = 19;
+  if (i < s.size() && s[i] == '.')
+    for (++i; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+    }
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return t;
+  int oh = 0, om = 0;
+  if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && std::sscanf(std::string(s.substr(i + 1)).c_str(), "%2d:%2d", &oh, &om) == 2)
+    return t - (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+  return -1;
+}
+
+std::string format_rfc3339(int64_t epoch) {
+  const std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error) {
+  if (text.size() > kManifestMaxBytes) return error = "manifest: larger than " + std::to_string(kManifestMaxBytes) + " bytes", false;
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error&) {
+    return error = "manifest: not valid JSON", false;
+  }
+  if (!j.is_object() || j.value("format", "") != kBundleFormat)
+    return error = std::string("manifest: format: expected \"") + kBundleFormat + "\"", false;
+  if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<long>() < 1)
+    return error = "manifest: version: expected a whole number of at least 1", false;
+  m.version = j["version"].get<long>();
+  m.created = j.value("created", "");
+  m.expires = j.value("expires", "");
+  if (parse_rfc3339(m.created) < 0) return error = "manifest: created: expected an RFC 3339 time", false;
+  m.expires_at = parse_rfc3339(m.expires);
+  if (m.expires_at < 0) return error = "manifest: expires: expected an RFC 3339 time", false;
+  if (!j.contains("content") || !read_file(j["content"], "content", "content", m.content, error)) {
+    if (error.empty()) error = "manifest: content: missing";
+    return false;
+  }
+  m.media.clear();
+  if (j.contains("media")) {
+    if (!j["media"].is_array()) return error = "manifest: media: expected a list", false;
+    for (size_t i = 0; i < j["media"].size(); ++i) {
+      BundleFile f;
+      if (!read_file(j["media"][i], "media", "media[" + std::to_string(i) + "]", f, error)) return false;
+      m.media.push_back(std::move(f));
+    }
+  }
+  return true;
+}
+
+std::string manifest_to_json(const BundleManifest& m) {
+  auto file = [](const BundleFile& f) { return json{{"path", f.path}, {"sha256", f.sha256}, {"size", f.size}}; };
+  json media = json::array();
+  for (const auto& f : m.media) media.push_back(file(f));
+  json j{{"format", kBundleFormat}, {"version", m.version}, {"created", m.created}, {"expires", m.expires},
+         {"content", file(m.content)}, {"media", media}};
+  return j.dump(2) + "\n";
+}
+
+}  // namespace kiosk

@@ -1,0 +1,72 @@
+#include "kiosk/net/bundle_verifier.hpp"
+
+#include <cctype>
+
+#include "kiosk/core/content_parser.hpp"
+#include "kiosk/net/digest.hpp"
+
+namespace kiosk {
+
+ManifestCheck check_manifest(std::string_view manifest, std::string_view signature,
+                             const std::vector<MinisignPublicKey>& keys) {
+  ManifestCheck c;
+  auto reject = [&](BundleRejection r, std::string why) {
+    c.rejection = r;
+    c.reason = std::move(why);
+    return c;
+  };
+  if (manifest.size() > kManifestMaxBytes)
+    return reject(BundleRejection::Malformed, "manifest.json is larger than " + std::to_string(kManifestMaxBytes) + " bytes");
+  if (keys.empty()) return reject(BundleRejection::Signature, "no public key is configured, so no bundle can be trusted");
+  std::string trusted, error;
+  if (!minisign_verify(keys, manifest, signature, trusted, error)) return reject(BundleRejection::Signature, "bad signature: " + error);
+  if (!parse_manifest(manifest, c.manifest, error)) return reject(BundleRejection::Malformed, error);
+  const std::string tag = "version=" + std::to_string(c.manifest.version);
+  const auto at = trusted.find(tag);
+  if (at == std::string::npos || (at + tag.size() < trusted.size() && std::isdigit(static_cast<unsigned char>(trusted[at + tag.size()]))))
+    return reject(BundleRejection::Signature, "the signature's trusted comment does not say " + tag);
+  return c;
+}
+
+bool check_file(std::string_view bytes, const BundleFile& f, std::string& reason) {
+  if (bytes.size() != f.size) {
+    reason = f.path + " has " + std::to_string(bytes.size()) + " bytes, the manifest says " + std::to_string(f.size);
+    return false;
+  }
+  if (sha256_hex(bytes) != f.sha256) {
+    reason = f.path + " does not match its SHA-256 in the manifest (altered or damaged)";
+    return false;
+  }
+  return true;
+}
+
+std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vector<MinisignPublicKey>& keys,
+                                            long min_version, int64_t now, std::string& reason) {
+  ManifestCheck c = check_manifest(b.manifest, b.signature, keys);
+  if (!c.ok()) return reason = c.reason, std::nullopt;
+  if (c.manifest.version < min_version) {
+    reason = "version " + std::to_string(c.manifest.version) + " is older than the trusted version " +
+             std::to_string(min_version) + " (rollback)";
+    return std::nullopt;
+  }
+  std::vector<BundleFile> files{c.manifest.content};
+  files.insert(files.end(), c.manifest.media.begin(), c.manifest.media.end());
+  for (const auto& f : files) {
+    const auto it = b.files.find(f.path);
+    if (it == b.files.end()) return reason = f.path + " is missing", std::nullopt;
+    if (!check_file(it->second, f, reason)) return std::nullopt;
+  }
+  ContentParseResult parsed = parse_content({{c.manifest.content.path, b.files.at(c.manifest.content.path)}});
+  if (!parsed.ok()) {
+    reason = "the content document is not valid: " + parsed.problems.front().to_string();
+    if (parsed.problems.size() > 1) reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";
+    return std::nullopt;
+  }
+  VerifiedBundle v;
+  v.manifest = std::move(c.manifest);
+  v.snapshot = std::move(parsed.snapshot);
+  v.expired = now >= v.manifest.expires_at;
+  return v;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,44 @@
+#pragma once
+// The checks of PRODUCT.md §5 that need no network, in their order: manifest size, signature
+// (with any configured key), version against the trusted one, expiry, each file's size and
+// hash, the content document. The sync engine runs them on downloads, the app on the cache at
+// start; nothing reaches the screen without passing all of them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/content.hpp"
+#include "kiosk/net/minisign.hpp"
+#include "kiosk/store/bundle_cache.hpp"
+
+namespace kiosk {
+
+enum class BundleRejection { None, Malformed, Signature, Rollback, FileSize, FileHash, Content };
+
+struct ManifestCheck {
+  BundleRejection rejection = BundleRejection::None;
+  std::string reason;  // in words, for logs, the staff screen and kioskctl
+  BundleManifest manifest;
+  bool ok() const { return rejection == BundleRejection::None; }
+};
+
+// Size cap, signature, "version=N" in the trusted comment, shape. No version policy here.
+ManifestCheck check_manifest(std::string_view manifest, std::string_view signature,
+                             const std::vector<MinisignPublicKey>& keys);
+
+// A file against its manifest entry.
+bool check_file(std::string_view bytes, const BundleFile& entry, std::string& reason);
+
+struct VerifiedBundle {
+  BundleManifest manifest;
+  SnapshotPtr snapshot;
+  bool expired = false;  // past `expires`: shown, but marked stale
+};
+
+// Every check, for a bundle that is complete on hand (the cache). `min_version` is the trusted
+// version: lower is a rollback.
+std::optional<VerifiedBundle> verify_bundle(const RawBundle& bundle, const std::vector<MinisignPublicKey>& keys,
+                                            long min_version, int64_t now, std::string& reason);
+
+}  // namespace kiosk

@@ -1,0 +1,72 @@
+#include "kiosk/store/bundle_cache.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/store/atomic_file.hpp"
+
+namespace kiosk {
+
+using json = nlohmann::json;
+
+bool BundleCache::store(const RawBundle& b, std::string& error) {
+  for (const auto& [path, bytes] : b.files) {
+    const auto target = dir_ / path;
+    std::error_code ec;
+    if (std::filesystem::exists(target, ec) && std::filesystem::file_size(target, ec) == bytes.size()) continue;
+    if (!write_file_atomically(target, bytes, error)) return false;
+  }
+  const json current{{"manifest", b.manifest}, {"signature", b.signature}};
+  return write_file_atomically(dir_ / "current.json", current.dump(), error);
+}
+
+std::optional<RawBundle> BundleCache::load(std::string& error) const {
+  const auto text = read_whole_file(dir_ / "current.json", kManifestMaxBytes * 4);
+  if (!text) {
+    error = "no cached bundle in " + dir_.string();
+    return std::nullopt;
+  }
+  RawBundle b;
+  try {
+    const json current = json::parse(*text);
+    b.manifest = current.at("manifest").get<std::string>();
+    b.signature = current.at("signature").get<std::string>();
+  } catch (const std::exception&) {
+    error = (dir_ / "current.json").string() + " is damaged";
+    return std::nullopt;
+  }
+  BundleManifest m;
+  if (!parse_manifest(b.manifest, m, error)) return std::nullopt;
+  std::vector<BundleFile> files{m.content};
+  files.insert(files.end(), m.media.begin(), m.media.end());
+  for (const auto& f : files) {
+    auto bytes = read_whole_file(dir_ / f.path, f.size + 1);
+    if (!bytes) {
+      error = "cached file " + (dir_ / f.path).string() + " is missing or larger than the manifest says";
+      return std::nullopt;
+    }
+    b.files[f.path] = std::move(*bytes);
+  }
+  return b;
+}
+
+TrustState load_trust_state(const std::filesystem::path& state_dir) {
+  TrustState s;
+  const auto text = read_whole_file(state_dir / "trust.json", 4096);
+  if (!text) return s;
+  try {
+    const json j = json::parse(*text);
+    s.version = j.value("version", 0L);
+    s.etag = j.value("etag", "");
+  } catch (const std::exception&) {
+    // A damaged file trusts nothing new: version 0 only admits what the signature allows.
+  }
+  return s;
+}
+
+bool save_trust_state(const std::filesystem::path& state_dir, const TrustState& s, std::string& error) {
+  const json j{{"version", s.version}, {"etag", s.etag}};
+  return write_file_atomically(state_dir / "trust.json", j.dump(), error, 0600);
+}
+
+}  // namespace kiosk

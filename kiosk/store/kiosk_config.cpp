@@ -1,0 +1,83 @@
+#include "kiosk/store/kiosk_config.hpp"
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "kiosk/store/atomic_file.hpp"
+
+namespace kiosk {
+namespace {
+
+using json = nlohmann::json;
+
+std::string from_env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);  // systemd's StateDirectory= / CacheDirectory=
+  if (v == nullptr || *v == '\0') return fallback;
+  std::string s(v);
+  return s.substr(0, s.find(':'));  // several directories: the first is ours
+}
+
+}  // namespace
+
+std::filesystem::path default_state_dir() { return from_env("STATE_DIRECTORY", "/var/lib/berswordt-kiosk"); }
+std::filesystem::path default_cache_dir() { return from_env("CACHE_DIRECTORY", "/var/cache/berswordt-kiosk"); }
+
+ConfigLoad load_config(const std::filesystem::path& path) {
+  ConfigLoad out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  out.found = true;
+  const std::string file = path.string();
+  auto problem = [&](const std::string& where, std::string expected, std::string found) {
+    out.problems.push_back({file, "$." + where, std::move(expected), std::move(found), ""});
+  };
+  const auto text = read_whole_file(path, 1 << 20);
+  json j;
+  try {
+    if (!text) throw std::runtime_error("unreadable");
+    j = json::parse(*text);
+  } catch (const std::exception&) {
+    out.problems.push_back({file, "$", "a readable JSON object", "a file that is not valid JSON", ""});
+    return out;
+  }
+  if (!j.is_object()) {
+    out.problems.push_back({file, "$", "a JSON object", "something else", ""});
+    return out;
+  }
+  KioskConfig& c = out.config;
+  auto text_field = [&](const char* key, std::string& into) {
+    if (!j.contains(key)) return;
+    if (j[key].is_string()) into = j[key].get<std::string>();
+    else problem(key, "a text", j[key].dump());
+  };
+  text_field("kiosk_id", c.kiosk_id);
+  text_field("backend", c.backend);
+  text_field("state_dir", c.state_dir);
+  text_field("cache_dir", c.cache_dir);
+  if (!c.backend.empty() && c.backend.rfind("https://", 0) != 0 && c.backend.rfind("http://", 0) != 0)
+    problem("backend", "an https:// address", "\"" + c.backend + "\""), c.backend.clear();
+  if (j.contains("public_keys")) {
+    if (j["public_keys"].is_array() && j["public_keys"].size() <= 2) {
+      for (const auto& k : j["public_keys"])
+        if (k.is_string()) c.public_keys.push_back(k.get<std::string>());
+        else problem("public_keys", "minisign public keys as text", k.dump());
+    } else {
+      problem("public_keys", "a list of one or two minisign public keys", j["public_keys"].dump());
+    }
+  }
+  if (j.contains("poll_interval_s")) {
+    if (j["poll_interval_s"].is_number_integer() && j["poll_interval_s"].get<int>() >= 10) c.poll_interval_s = j["poll_interval_s"].get<int>();
+    else problem("poll_interval_s", "whole seconds, at least 10", j["poll_interval_s"].dump());
+  }
+  if (j.contains("idle_timeout_s")) {
+    if (j["idle_timeout_s"].is_number() && j["idle_timeout_s"].get<double>() >= 5) c.idle_timeout_s = j["idle_timeout_s"].get<double>();
+    else problem("idle_timeout_s", "seconds, at least 5", j["idle_timeout_s"].dump());
+  }
+  if (j.contains("allow_http_loopback")) {
+    if (j["allow_http_loopback"].is_boolean()) c.allow_http_loopback = j["allow_http_loopback"].get<bool>();
+    else problem("allow_http_loopback", "true or false", j["allow_http_loopback"].dump());
+  }
+  return out;
+}
+
+}  // namespace kiosk

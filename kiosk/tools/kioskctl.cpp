@@ -5,6 +5,10 @@
 
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/tools/publish.hpp"
+#include "kiosk/net/sync_engine.hpp"
+#include "kiosk/store/kiosk_config.hpp"
+
+#include <chrono>
 
 namespace {
 
@@ -21,6 +25,36 @@ int validate(const std::string& dir) {
               s.units.size(), s.offers.size(), s.categories.size(), s.districts.size(), s.strings.size(),
               s.meta.sample_data ? " (sample data)" : "");
   return 0;
+}
+
+// One cycle of the kiosk's own sync engine with the kiosk's configuration.
+int sync_once(const std::string& config_path, const std::string& state_dir, const std::string& cache_dir) {
+  const kiosk::ConfigLoad load = kiosk::load_config(config_path);
+  if (!load.found) {
+    std::fprintf(stderr, "%s: no such configuration file\n", config_path.c_str());
+    return 2;
+  }
+  for (const auto& p : load.problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+  const kiosk::KioskConfig& c = load.config;
+  if (c.backend.empty()) {
+    std::fprintf(stderr, "%s: no \"backend\" configured; nothing to sync from\n", config_path.c_str());
+    return 2;
+  }
+  kiosk::SyncSettings s;
+  s.base_url = c.backend;
+  for (const auto& text : c.public_keys) {
+    kiosk::MinisignPublicKey k;
+    std::string error;
+    if (kiosk::minisign_parse_public_key(text, k, error)) s.keys.push_back(k);
+    else std::fprintf(stderr, "%s: public_keys: %s\n", config_path.c_str(), error.c_str());
+  }
+  s.state_dir = !state_dir.empty() ? state_dir : !c.state_dir.empty() ? c.state_dir : kiosk::default_state_dir().string();
+  s.cache_dir = !cache_dir.empty() ? cache_dir : !c.cache_dir.empty() ? c.cache_dir : kiosk::default_cache_dir().string();
+  s.limits.allow_http_loopback = c.allow_http_loopback;
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const kiosk::SyncOutcome o = kiosk::SyncEngine(s).run_once(now);
+  std::printf("%s\n", o.summary().c_str());
+  return o.ok() ? 0 : 1;
 }
 
 }  // namespace
@@ -44,7 +78,16 @@ int main(int argc, char** argv) {
   pb->add_option("--version", pr.version, "Bundle version; must be above the one in OUT")->required();
   pb->add_option("--expires-in", pr.expires_in, "How long kiosks may show it as current (7d, 12h, 30m)");
 
+  std::string config = "/etc/berswordt-kiosk/kiosk.json", state_dir, cache_dir;
+  bool once = false;
+  auto* sy = app.add_subcommand("sync", "Run the kiosk's content sync with its configuration and print the outcome");
+  sy->add_flag("--once", once, "One cycle, then exit (0: new version or unchanged)")->required();
+  sy->add_option("--config", config, "The kiosk's kiosk.json");
+  sy->add_option("--state-dir", state_dir, "Override the state directory");
+  sy->add_option("--cache-dir", cache_dir, "Override the cache directory");
+
   CLI11_PARSE(app, argc, argv);
+  if (sy->parsed()) return sync_once(config, state_dir, cache_dir);
   if (v->parsed()) return validate(dir);
   std::string message;
   if (kg->parsed()) {

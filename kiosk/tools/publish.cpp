@@ -103,11 +103,22 @@ bool publish(const PublishRequest& r, std::string& message) {
   const std::string manifest = manifest_to_json(m);
   const std::string signature = minisign_sign(key, manifest, "version=" + std::to_string(m.version) + " created=" + m.created,
                                               "signature from kioskctl publish");
+  // Static servers derive ETags from modification time (in seconds) and size. Two versions
+  // published within one second, with manifests of equal length, would look unchanged to a
+  // kiosk's conditional request; so the new manifest's time always moves past the old one's.
+  std::error_code ec;
+  const auto old_time = std::filesystem::last_write_time(r.out_dir / "manifest.json", ec);
+  const bool had_old = !ec;
   // Files first, the manifest last: a server never announces what it does not have yet.
   if (!write_file_atomically(r.out_dir / m.content.path, content, error) ||
       !write_file_atomically(r.out_dir / "manifest.json.minisig", signature, error) ||
       !write_file_atomically(r.out_dir / "manifest.json", manifest, error))
     return message = error, false;
+  if (had_old) {
+    const auto new_time = std::filesystem::last_write_time(r.out_dir / "manifest.json", ec);
+    if (!ec && new_time < old_time + std::chrono::seconds(1))
+      std::filesystem::last_write_time(r.out_dir / "manifest.json", old_time + std::chrono::seconds(1), ec);
+  }
   message = "published version " + std::to_string(m.version) + " to " + r.out_dir.string() + " (" +
             std::to_string(checked.snapshot->offers.size()) + " offers, " + std::to_string(checked.snapshot->units.size()) +
             " units; expires " + m.expires + ")";

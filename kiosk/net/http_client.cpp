@@ -1,0 +1,157 @@
+#include "kiosk/net/http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace kiosk {
+namespace {
+
+struct Transfer {
+  HttpResponse* response;
+  size_t max_bytes;
+  const std::atomic<bool>* cancel;
+  bool too_large = false;
+};
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t n = size * count;
+  if (t->response->body.size() + n > t->max_bytes) {
+    t->too_large = true;
+    return 0;  // aborts the transfer: never buffer more than the cap
+  }
+  t->response->body.append(data, n);
+  return n;
+}
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return s.substr(i);
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t n = size * count;
+  const std::string line(data, n);
+  const auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string value = trimmed(line.substr(colon + 1));
+    if (name == "etag") t->response->etag = value;
+    if (name == "retry-after") {
+      try {
+        t->response->retry_after_s = std::stol(value);
+      } catch (...) {  // an HTTP date: treat as "a while"
+        t->response->retry_after_s = 60;
+      }
+    }
+  }
+  return n;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
+}
+
+bool is_loopback_http(const std::string& url) {
+  for (const char* prefix : {"http://127.", "http://localhost:", "http://localhost/", "http://[::1]"})
+    if (url.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+std::once_flag g_curl_init;
+
+}  // namespace
+
+HttpClient::HttpClient(HttpLimits limits, const std::atomic<bool>* cancel) : limits_(limits), cancel_(cancel) {
+  std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  curl_ = curl_easy_init();
+}
+
+HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+
+bool HttpClient::allowed(const std::string& url, std::string& why) const {
+  if (url.rfind("https://", 0) == 0) return true;
+  if (limits_.allow_http_loopback && is_loopback_http(url)) return true;
+  why = "refused " + url + ": only https:// is allowed" +
+        std::string(limits_.allow_http_loopback ? " (and http:// to this machine)" : "");
+  return false;
+}
+
+HttpResponse HttpClient::get(const std::string& url, size_t max_bytes, const std::string& if_none_match) {
+  std::vector<std::string> headers;
+  if (!if_none_match.empty()) headers.push_back("If-None-Match: " + if_none_match);
+  return perform(url, nullptr, headers, max_bytes);
+}
+
+HttpResponse HttpClient::post(const std::string& url, const std::string& body, const std::vector<std::string>& headers,
+                              size_t max_bytes) {
+  return perform(url, &body, headers, max_bytes);
+}
+
+HttpResponse HttpClient::perform(const std::string& url, const std::string* post_body,
+                                 const std::vector<std::string>& headers, size_t max_bytes) {
+  HttpResponse r;
+  if (!allowed(url, r.error)) {
+    r.failure = HttpResponse::Failure::Refused;
+    return r;
+  }
+  CURL* c = static_cast<CURL*>(curl_);
+  curl_easy_reset(c);
+  Transfer t{&r, max_bytes, cancel_};
+  char curl_error[CURL_ERROR_SIZE] = {};
+  curl_slist* list = nullptr;
+  for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, limits_.allow_http_loopback ? "http,https" : "https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits_.connect_timeout_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits_.low_speed_bytes_per_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits_.low_speed_time_s);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, limits_.total_timeout_s);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // compressed is fine; the cap counts decoded bytes
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "berswordt-kiosk");
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_error);
+  if (post_body != nullptr) {
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, post_body->data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(post_body->size()));
+  }
+  const CURLcode rc = curl_easy_perform(c);
+  curl_slist_free_all(list);
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+  if (rc == CURLE_OK) return r;
+  r.body.clear();
+  if (t.too_large) {
+    r.failure = HttpResponse::Failure::TooLarge;
+    r.error = url + " sent more than " + std::to_string(max_bytes) + " bytes; stopped reading";
+  } else if (rc == CURLE_ABORTED_BY_CALLBACK) {
+    r.failure = HttpResponse::Failure::Cancelled;
+    r.error = "cancelled";
+  } else if (rc == CURLE_OPERATION_TIMEDOUT) {
+    r.failure = HttpResponse::Failure::Stalled;
+    r.error = url + ": " + (curl_error[0] ? curl_error : curl_easy_strerror(rc));
+  } else {
+    r.failure = HttpResponse::Failure::Network;
+    r.error = url + ": " + (curl_error[0] ? curl_error : curl_easy_strerror(rc));
+  }
+  return r;
+}
+
+}  // namespace kiosk

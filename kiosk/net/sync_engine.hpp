@@ -1,0 +1,51 @@
+#pragma once
+// One content sync cycle (PRODUCT.md §5), in the order the brief fixes: manifest (conditional,
+// size-capped), signature, version against the trusted one, expiry, each file's size and hash,
+// the content document. Only a bundle that passes everything is written to the cache
+// (atomically) and its version trusted. Runs on a worker thread; blocking is fine here.
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/content.hpp"
+#include "kiosk/net/http_client.hpp"
+#include "kiosk/net/minisign.hpp"
+
+namespace kiosk {
+
+struct SyncSettings {
+  std::string base_url;  // the folder that holds manifest.json
+  std::vector<MinisignPublicKey> keys;
+  std::filesystem::path cache_dir;
+  std::filesystem::path state_dir;
+  HttpLimits limits;
+};
+
+struct SyncOutcome {
+  enum class Kind { NewVersion, Unchanged, Rejected, Failed };
+  Kind kind = Kind::Failed;
+  std::string reason;  // in words: why rejected or failed
+  long version = 0;    // the version now trusted
+  SnapshotPtr snapshot;  // set with NewVersion
+  std::string expires;   // of the trusted bundle, RFC 3339, when known
+  std::optional<long> retry_after_s;
+  bool ok() const { return kind == Kind::NewVersion || kind == Kind::Unchanged; }
+  std::string summary() const;  // "new version 4", "unchanged (version 4)", "rejected: …", "failed: …"
+};
+
+class SyncEngine {
+ public:
+  SyncEngine(SyncSettings settings, const std::atomic<bool>* cancel = nullptr);
+  SyncOutcome run_once(int64_t now);
+
+ private:
+  bool cache_holds(long version, int64_t now);
+  SyncSettings settings_;
+  HttpClient http_;
+  long cached_version_ = -1;  // verified at the first cycle, then kept up to date
+};
+
+}  // namespace kiosk

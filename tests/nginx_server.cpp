@@ -1,0 +1,86 @@
+#include "nginx_server.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <fstream>
+#include <stdexcept>
+
+namespace kiosk::test {
+
+int free_loopback_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = 0;
+  socklen_t len = sizeof a;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+    throw std::runtime_error("no free port");
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+NginxServer::NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root) {
+  const auto d = dir_.path();
+  std::filesystem::create_directories(d / "tmp");
+  port_ = free_loopback_port();
+  const std::string r = std::filesystem::absolute(root).string() + "/";
+  const std::string b = std::filesystem::absolute(big_root).string() + "/";
+  std::ofstream(d / "nginx.conf") << "user root;\n"
+      << "pid " << (d / "nginx.pid").string() << ";\n"
+      << "error_log " << (d / "error.log").string() << ";\n"
+      << "events {}\nhttp {\n"
+      << "  access_log " << (d / "access.log").string() << ";\n"
+      << "  client_body_temp_path " << (d / "tmp").string() << "; proxy_temp_path " << (d / "tmp").string()
+      << "; fastcgi_temp_path " << (d / "tmp").string() << "; uwsgi_temp_path " << (d / "tmp").string()
+      << "; scgi_temp_path " << (d / "tmp").string() << ";\n"
+      << "  types { application/json json; text/plain minisig; }\n"
+      << "  server {\n    listen 127.0.0.1:" << port_ << ";\n    root " << r << ";\n"
+      << "    location /stall/ { alias " << r << "; limit_rate 10; }\n"
+      << "    location /busy/ { add_header Retry-After 7 always; return 429; }\n"
+      << "    location /broken/ { return 500; }\n"
+      << "    location /gz/ { alias " << r << "; gzip on; gzip_types application/json text/plain; gzip_min_length 1; }\n"
+      << "    location /big/ { alias " << b << "; }\n"
+      << "  }\n}\n";
+  std::string out;
+  // nginx binds its port before it detaches, so once this returns it accepts connections.
+  if (run_command("nginx -c " + (d / "nginx.conf").string() + " -p " + d.string(), out) != 0)
+    throw std::runtime_error("nginx did not start: " + out);
+  running_ = true;
+}
+
+NginxServer::~NginxServer() { stop(); }
+
+void NginxServer::stop() {
+  if (!running_) return;
+  running_ = false;
+  std::ifstream pidfile(dir_.path() / "nginx.pid");
+  pid_t pid = 0;
+  pidfile >> pid;
+  if (pid <= 0) return;
+  // Wait for the exit itself (pidfd), not for an arbitrary time.
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  ::kill(pid, SIGTERM);
+  if (pidfd >= 0) {
+    pollfd p{pidfd, POLLIN, 0};
+    ::poll(&p, 1, 10000);
+    ::close(pidfd);
+  }
+}
+
+std::string NginxServer::url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/" + path;
+}
+
+std::string NginxServer::access_log() const {
+  std::ifstream in(dir_.path() / "access.log");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace kiosk::test

@@ -1,0 +1,32 @@
+#pragma once
+// A real nginx on a free loopback port, for tests: started with its own configuration and
+// folders below a temporary directory, stopped (and waited for) when the object goes.
+#include <filesystem>
+#include <string>
+
+#include "support.hpp"
+
+namespace kiosk::test {
+
+class NginxServer {
+ public:
+  // Serves `root` at /, plus the fault locations the sync tests use:
+  //   /stall/  the same files at 10 bytes a second      /busy/  429 with Retry-After: 7
+  //   /broken/ 500 for everything                        /gz/    gzip on the fly (chunked, no length)
+  //   /big/    files from `big_root`
+  NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root);
+  ~NginxServer();
+
+  std::string url(const std::string& path = "") const;
+  std::string access_log() const;
+  void stop();  // returns once the server has exited
+
+ private:
+  TempDir dir_;
+  int port_ = 0;
+  bool running_ = false;
+};
+
+int free_loopback_port();
+
+}  // namespace kiosk::test

@@ -1,0 +1,250 @@
+// Content sync against a real nginx on loopback serving what `kioskctl publish` wrote. After
+// every bad answer the kiosk still holds the last good bundle, and the outcome says why.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/backoff.hpp"
+#include "kiosk/net/bundle_verifier.hpp"
+#include "kiosk/net/sync_engine.hpp"
+#include "kiosk/store/atomic_file.hpp"
+#include "nginx_server.hpp"
+#include "support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+const std::string kKioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
+
+int64_t now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// An admin with a key, a served folder, and a kiosk with cache and state folders.
+struct World {
+  test::TempDir tmp;
+  std::filesystem::path key = tmp.path() / "admin.key";
+  std::filesystem::path served = tmp.path() / "www";
+  std::filesystem::path big = tmp.path() / "big";
+  std::filesystem::path cache = tmp.path() / "cache";
+  std::filesystem::path state = tmp.path() / "state";
+  MinisignPublicKey pub;
+
+  World() {
+    std::string out, error;
+    REQUIRE(test::run_command(kKioskctl + " keygen --key " + key.string(), out) == 0);
+    REQUIRE(minisign_parse_public_key(test::read_file(key.string() + ".pub"), pub, error));
+    std::filesystem::create_directories(served);
+    std::filesystem::create_directories(big);
+  }
+  void publish(long version, const std::filesystem::path& out_dir) {
+    std::string out;
+    REQUIRE_MESSAGE(test::run_command(kKioskctl + " publish " + test::bundled_content().string() + " --key " + key.string() +
+                                          " --out " + out_dir.string() + " --version " + std::to_string(version), out) == 0,
+                    out);
+  }
+  SyncEngine engine(const std::string& base, std::vector<MinisignPublicKey> keys = {}) const {
+    SyncSettings s;
+    s.base_url = base;
+    s.keys = keys.empty() ? std::vector<MinisignPublicKey>{pub} : keys;
+    s.cache_dir = cache;
+    s.state_dir = state;
+    s.limits.allow_http_loopback = true;
+    s.limits.low_speed_time_s = 2;  // a stalled server is given up quickly in tests
+    return SyncEngine(s);
+  }
+  // What a restart would find: the trusted version and a cache that verifies.
+  long verified_cache_version() const {
+    std::string reason;
+    const auto raw = BundleCache(cache).load(reason);
+    if (!raw) return 0;
+    const auto v = verify_bundle(*raw, {pub}, load_trust_state(state).version, now(), reason);
+    return v ? v->manifest.version : 0;
+  }
+  std::filesystem::path manifest_content(const std::filesystem::path& dir) const {
+    BundleManifest m;
+    std::string error;
+    parse_manifest(test::read_file(dir / "manifest.json"), m, error);
+    return dir / m.content.path;
+  }
+};
+
+size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("sync against nginx: first sync, nothing changed (304), a newer version, then every refusal") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+
+  SyncOutcome o = w.engine(nginx.url()).run_once(now());
+  INFO(o.summary());
+  REQUIRE(o.kind == SyncOutcome::Kind::NewVersion);
+  CHECK(o.summary() == "new version 1");
+  CHECK(o.snapshot->offers.size() == test::bundled_snapshot()->offers.size());
+  CHECK(w.verified_cache_version() == 1);
+
+  SUBCASE("unchanged: a conditional request, answered 304, downloads nothing") {
+    const size_t content_gets = count(nginx.access_log(), "GET /content/");
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.summary() == "unchanged (version 1)");
+    CHECK(nginx.access_log().find("\"GET /manifest.json HTTP/1.1\" 304") != std::string::npos);
+    CHECK(count(nginx.access_log(), "GET /content/") == content_gets);
+  }
+  SUBCASE("a newer version replaces it") {
+    w.publish(2, w.served);
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.summary() == "new version 2");
+    CHECK(w.verified_cache_version() == 2);
+    CHECK(load_trust_state(w.state).version == 2);
+  }
+  SUBCASE("rollback to an older version is refused") {
+    w.publish(2, w.served);
+    REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
+    const auto old_dir = w.tmp.path() / "old";
+    w.publish(1, old_dir);
+    std::filesystem::copy(old_dir, w.served, std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason == "version 1 is older than the trusted version 2 (rollback)");
+    CHECK(w.verified_cache_version() == 2);
+  }
+  SUBCASE("a manifest changed after signing is refused") {
+    w.publish(2, w.served);
+    std::string m = test::read_file(w.served / "manifest.json"), error;
+    m.replace(m.find("\"version\": 2"), 12, "\"version\": 22");  // another length: another ETag
+    REQUIRE(write_file_atomically(w.served / "manifest.json", m, error));
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find("bad signature: the signature does not match the file") == 0);
+    CHECK(w.verified_cache_version() == 1);
+  }
+  SUBCASE("a bundle signed with a key the kiosk does not trust is refused") {
+    w.publish(2, w.served);
+    o = w.engine(nginx.url(), {minisign_generate().public_key}).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find("which is not among the trusted keys") != std::string::npos);
+  }
+  SUBCASE("a content file that does not match its hash is refused") {
+    w.publish(2, w.served);
+    const auto content = w.manifest_content(w.served);
+    std::string bytes = test::read_file(content), error;
+    bytes[bytes.size() / 2] = bytes[bytes.size() / 2] == 'a' ? 'b' : 'a';
+    REQUIRE(write_file_atomically(content, bytes, error));
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find("does not match its SHA-256 in the manifest") != std::string::npos);
+    CHECK(w.verified_cache_version() == 1);
+  }
+  SUBCASE("an oversized manifest is cut off while it arrives") {
+    std::string error;
+    REQUIRE(write_file_atomically(w.big / "manifest.json", std::string(200 * 1024, ' '), error));
+    o = w.engine(nginx.url("big/")).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find("sent more than 65536 bytes; stopped reading") != std::string::npos);
+  }
+  SUBCASE("an oversized content file, sent chunked with no length, is cut off at the declared size") {
+    w.publish(2, w.served);
+    const auto content = w.manifest_content(w.served);
+    std::string error;
+    REQUIRE(write_file_atomically(content, test::read_file(content) + std::string(100000, ' '), error));
+    o = w.engine(nginx.url("gz/")).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find("is larger than the") != std::string::npos);
+    CHECK(w.verified_cache_version() == 1);
+  }
+  SUBCASE("a server that stalls mid-body is given up (low-speed limit)") {
+    w.publish(2, w.served);
+    o = w.engine(nginx.url("stall/")).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Failed);
+    CHECK(o.reason.find("too slow") != std::string::npos);
+    CHECK(w.verified_cache_version() == 1);
+  }
+  SUBCASE("500 and 429: failures to retry later, Retry-After honoured by the backoff") {
+    o = w.engine(nginx.url("broken/")).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Failed);
+    CHECK(o.reason == "manifest.json: the server answered 500");
+    o = w.engine(nginx.url("busy/")).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Failed);
+    CHECK(o.reason == "manifest.json: the server answered 429");
+    REQUIRE(o.retry_after_s.has_value());
+    CHECK(*o.retry_after_s == 7);
+    Backoff backoff(2, 900);
+    CHECK(backoff.failed(o.retry_after_s, 0.0) == doctest::Approx(7.0));  // never sooner than asked
+    CHECK(w.verified_cache_version() == 1);
+  }
+  SUBCASE("the server is gone") {
+    nginx.stop();
+    o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Failed);
+    CHECK(o.reason.find("Couldn't connect to server") != std::string::npos);
+    CHECK(w.verified_cache_version() == 1);
+  }
+}
+
+TEST_CASE("an expired bundle is not taken; what is shown stays") {
+  World w;
+  test::NginxServer nginx(w.served, w.big);
+  w.publish(1, w.served);
+  REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
+  w.publish(2, w.served);
+  const SyncOutcome o = w.engine(nginx.url()).run_once(now() + 8 * 86400);  // a week and a day later
+  CHECK(o.kind == SyncOutcome::Kind::Rejected);
+  CHECK(o.reason.find("version 2 expired at") == 0);
+  CHECK(load_trust_state(w.state).version == 1);
+}
+
+TEST_CASE("only https, or http to this machine when configured for tests") {
+  HttpClient strict(HttpLimits{});
+  std::string why;
+  CHECK(strict.allowed("https://kiosk.example/manifest.json", why));
+  CHECK_FALSE(strict.allowed("http://127.0.0.1:8080/manifest.json", why));
+  CHECK(why == "refused http://127.0.0.1:8080/manifest.json: only https:// is allowed");
+  HttpLimits loopback;
+  loopback.allow_http_loopback = true;
+  HttpClient test_client(loopback);
+  CHECK(test_client.allowed("http://127.0.0.1:8080/manifest.json", why));
+  CHECK_FALSE(test_client.allowed("http://kiosk.example/manifest.json", why));
+  CHECK_FALSE(test_client.allowed("ftp://127.0.0.1/x", why));
+  const HttpResponse r = strict.get("http://127.0.0.1:1/manifest.json", 100);
+  CHECK(r.failure == HttpResponse::Failure::Refused);
+}
+
+TEST_CASE("backoff: full jitter, doubling up to the cap") {
+  Backoff b(2, 900);
+  CHECK(b.failed(std::nullopt, 0.999) == doctest::Approx(2 * 0.999));
+  CHECK(b.failed(std::nullopt, 0.999) == doctest::Approx(4 * 0.999));
+  CHECK(b.failed(std::nullopt, 0.5) == doctest::Approx(4.0));
+  for (int i = 0; i < 20; ++i) b.failed(std::nullopt, 0.5);
+  CHECK(b.failed(std::nullopt, 0.999) == doctest::Approx(900 * 0.999));
+  CHECK(b.failed(std::nullopt, 0.0) == 0.0);
+  b.succeeded();
+  CHECK(b.failures() == 0);
+}
+
+TEST_CASE("kioskctl sync --once prints the outcome and exits 0 only on success or unchanged") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+  const auto config = w.tmp.path() / "kiosk.json";
+  const std::string pub = test::read_file(w.key.string() + ".pub");
+  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
+                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
+                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  std::string out;
+  CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
+  CHECK(out == "new version 1\n");
+  CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
+  CHECK(out == "unchanged (version 1)\n");
+  nginx.stop();
+  CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 1);
+  CHECK(out.find("failed: ") == 0);
+}

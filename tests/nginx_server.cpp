@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -24,6 +26,21 @@ int free_loopback_port() {
     throw std::runtime_error("no free port");
   ::close(fd);
   return ntohs(a.sin_port);
+}
+
+bool connection_established(int port) {
+  std::ifstream in("/proc/net/tcp");
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    unsigned local_port = 0, remote_port = 0, state = 0;
+    char local[64], remote[64];
+    if (std::sscanf(line.c_str(), "%*d: %63[0-9A-Fa-f:] %63[0-9A-Fa-f:] %x", local, remote, &state) != 3) continue;
+    std::sscanf(std::strchr(local, ':') + 1, "%x", &local_port);
+    std::sscanf(std::strchr(remote, ':') + 1, "%x", &remote_port);
+    if (state == 1 && (remote_port == static_cast<unsigned>(port) || local_port == static_cast<unsigned>(port))) return true;
+  }
+  return false;
 }
 
 NginxServer::NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root) {

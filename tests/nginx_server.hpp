@@ -18,6 +18,7 @@ class NginxServer {
   ~NginxServer();
 
   std::string url(const std::string& path = "") const;
+  int port() const { return port_; }
   std::string access_log() const;
   void stop();  // returns once the server has exited
 
@@ -28,5 +29,7 @@ class NginxServer {
 };
 
 int free_loopback_port();
+// Is a client connected to this local port right now (from /proc/net/tcp)?
+bool connection_established(int port);
 
 }  // namespace kiosk::test

@@ -5,7 +5,12 @@
 #include <chrono>
 #include <fstream>
 
+#include <future>
+#include <thread>
+
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/sync_worker.hpp"
+#include "kiosk/platform/null_platform.hpp"
 #include "kiosk/core/backoff.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/net/sync_engine.hpp"
@@ -247,4 +252,76 @@ TEST_CASE("kioskctl sync --once prints the outcome and exits 0 only on success o
   nginx.stop();
   CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 1);
   CHECK(out.find("failed: ") == 0);
+}
+
+TEST_CASE("the kiosk swaps in a synced bundle between frames, and its status says so") {
+  World w;
+  // The admin changes an offer's title and publishes.
+  const auto edited = w.tmp.path() / "edited";
+  std::filesystem::copy(test::bundled_content(), edited);
+  std::string offers = test::read_file(edited / "offers.json"), error;
+  const std::string old_title = "Lesepatin oder Lesepate in der Grundschule";
+  offers.replace(offers.find(old_title), old_title.size(), "Lesepatin gesucht (neu)");
+  REQUIRE(write_file_atomically(edited / "offers.json", offers, error));
+  std::string out;
+  REQUIRE(test::run_command(kKioskctl + " publish " + edited.string() + " --key " + w.key.string() + " --out " +
+                                w.served.string() + " --version 1", out) == 0);
+  test::NginxServer nginx(w.served, w.big);
+
+  auto platform = std::make_unique<NullPlatform>();
+  KioskApp app(std::move(platform), test::bundled_snapshot());
+  REQUIRE(app.open({1080, 1920, false, "test"}, error));
+  std::promise<void> delivered;
+  SyncSettings settings;
+  settings.base_url = nginx.url();
+  settings.keys = {w.pub};
+  settings.cache_dir = w.cache;
+  settings.state_dir = w.state;
+  settings.limits.allow_http_loopback = true;
+  {
+    SyncWorker worker(settings, 300, [&](SyncOutcome o) {
+      auto index = o.snapshot ? std::make_shared<const SearchIndex>(*o.snapshot) : nullptr;
+      app.post([&app, o, index] { app.apply_sync(o, index, now()); });
+      delivered.set_value();
+    });
+    REQUIRE(delivered.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+  }  // the worker stops here
+  app.run_posted();
+  CHECK(app.content_status().version == 1);
+  CHECK(app.content_status().last_error.empty());
+  CHECK_FALSE(app.content_status().stale(now()));
+  CHECK(app.content_status().stale(now() + 8 * 86400));
+  std::string tap_error;
+  app.driver().settle();
+  REQUIRE(app.driver().tap("attract.start", tap_error));
+  REQUIRE(app.driver().tap("home.offers", tap_error));
+  const auto* card = app.ui().automation().find("offer.lesepaten-aplerbeck");
+  REQUIRE(card != nullptr);
+  CHECK(card->label == "Lesepatin gesucht (neu)");
+}
+
+TEST_CASE("stopping the worker cancels a transfer in flight within about a second") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+  SyncSettings settings;
+  settings.base_url = nginx.url("stall/");  // 10 bytes a second: the transfer would take minutes
+  settings.keys = {w.pub};
+  settings.cache_dir = w.cache;
+  settings.state_dir = w.state;
+  settings.limits.allow_http_loopback = true;
+  settings.limits.low_speed_bytes_per_s = 1;  // keep it going: only stop() may end it
+  settings.limits.low_speed_time_s = 600;
+  std::atomic<int> deliveries{0};
+  SyncWorker worker(settings, 300, [&](SyncOutcome) { ++deliveries; });
+  // The transfer is in flight once the kernel shows a connection to nginx's port.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!test::connection_established(nginx.port()) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::yield();
+  REQUIRE(test::connection_established(nginx.port()));
+  const auto start = std::chrono::steady_clock::now();
+  worker.stop();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 1.5);
+  CHECK(deliveries == 0);  // a cancelled cycle delivers nothing
 }

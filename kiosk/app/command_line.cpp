@@ -37,6 +37,11 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
   app.add_option("--config", out.config, "Configuration file (default /etc/berswordt-kiosk/kiosk.json; missing = bundled content only)");
   app.add_option("--state-dir", out.state_dir, "Where the trusted version is kept (default: systemd's StateDirectory)");
   app.add_option("--cache-dir", out.cache_dir, "Where verified bundles are kept (default: systemd's CacheDirectory)");
+  app.add_option("--backend", out.backend, "Base URL of the published bundle (overrides kiosk.json \"backend\")");
+  app.add_option("--public-key", out.public_keys, "A trusted minisign public key (RW…); give it twice during a key rotation")
+      ->expected(1);
+  app.add_option("--poll-interval", out.poll_interval_s, "Seconds between content checks (default 300)")->check(CLI::Range(10, 86400));
+  app.add_flag("--allow-http-loopback", out.allow_http_loopback, "Allow plain http to 127.0.0.1/localhost (tests only)");
   app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
   app.add_option("--screen", screen, "Start on a screen: attract (default), home, units, offers, unit_detail:ID or offer_detail:ID");
   app.add_flag("-v,--verbose", out.verbose, "Log debug messages");

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/lang.hpp"
 #include "kiosk/core/navigation.hpp"
@@ -18,6 +19,10 @@ struct KioskOptions {
   std::string config = "/etc/berswordt-kiosk/kiosk.json";
   std::string state_dir;         // overrides kiosk.json and $STATE_DIRECTORY
   std::string cache_dir;         // overrides kiosk.json and $CACHE_DIRECTORY
+  std::string backend;           // overrides kiosk.json
+  std::vector<std::string> public_keys;
+  std::optional<int> poll_interval_s;
+  bool allow_http_loopback = false;
   Lang lang = Lang::De;
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;

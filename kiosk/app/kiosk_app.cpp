@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/store/bundle_cache.hpp"
@@ -92,12 +93,46 @@ int KioskApp::wait_ms(int frames_due) const {
   return static_cast<int>(std::min(until * 1000.0 + 1.0, 3600.0 * 1000.0));
 }
 
+void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchIndex> index, int64_t now_epoch) {
+  if (o.kind == SyncOutcome::Kind::NewVersion && o.snapshot) {
+    ui_->set_content(o.snapshot, std::move(index));
+    status_.source = "synced bundle version " + std::to_string(o.version);
+    status_.version = o.version;
+    status_.expires = o.expires;
+    status_.expires_at = parse_rfc3339(o.expires);
+  }
+  if (o.ok()) {
+    status_.last_sync = format_rfc3339(now_epoch);
+    status_.last_error.clear();
+  } else {
+    status_.last_error = o.summary();
+  }
+}
+
+void KioskApp::post(std::function<void()> task) {
+  {
+    std::lock_guard<std::mutex> lock(posted_mutex_);
+    posted_.push_back(std::move(task));
+  }
+  platform_->wake();
+}
+
+void KioskApp::run_posted() {
+  std::vector<std::function<void()>> tasks;
+  {
+    std::lock_guard<std::mutex> lock(posted_mutex_);
+    tasks.swap(posted_);
+  }
+  for (auto& t : tasks) t();
+}
+
 void KioskApp::run() {
   int frames_due = kFramesToSettle;
   for (;;) {
     const int timeout = wait_ms(frames_due);
     const PumpResult r = platform_->pump_events(timeout);
     if (r.quit) return;
+    run_posted();
     if (r.input || r.woken) frames_due = std::max(frames_due, kFramesAfterInput);
     if (frames_due == 0 && timeout != 0 && !ui_->needs_frames(now()) && ui_->next_wake(now()) > now()) continue;
     render_frame();
@@ -135,7 +170,7 @@ std::optional<StartupContent> from_cache(const StartupInputs& in) {
     if (!save_trust_state(in.state_dir, trust, reason)) log::warning("state: " + reason);
   }
   StartupContent out{verified->snapshot, "cached bundle version " + std::to_string(verified->manifest.version),
-                     verified->manifest.version, verified->expired};
+                     verified->manifest.version, verified->expired, verified->manifest.expires, verified->manifest.expires_at};
   if (out.stale) log::warning("content: the cached bundle expired at " + verified->manifest.expires + "; showing it as stale");
   return out;
 }
@@ -145,7 +180,7 @@ std::optional<StartupContent> from_cache(const StartupInputs& in) {
 StartupContent load_startup_content(const StartupInputs& in) {
   if (!in.content_dir.empty()) {
     ContentParseResult r = load_content_directory(in.content_dir);
-    if (r.ok()) return {r.snapshot, "content folder " + in.content_dir, 0, false};
+    if (r.ok()) return {r.snapshot, "content folder " + in.content_dir, 0, false, {}, 0};
     log::error("content: " + in.content_dir + " is not valid (" + std::to_string(r.problems.size()) +
                " problems); showing the bundled content instead");
     for (const Problem& p : r.problems) log::error("content: " + p.to_string());
@@ -154,7 +189,7 @@ StartupContent load_startup_content(const StartupInputs& in) {
   }
   const auto bundled = bundled_content_dir();
   ContentParseResult r = load_content_directory(bundled);
-  if (r.ok()) return {r.snapshot, "bundled content", 0, false};
+  if (r.ok()) return {r.snapshot, "bundled content", 0, false, {}, 0};
   log::error("content: the bundled content in " + bundled.string() + " is not valid:");
   for (const Problem& p : r.problems) log::error("content: " + p.to_string());
   return {};

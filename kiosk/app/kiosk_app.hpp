@@ -6,9 +6,12 @@
 #include <functional>
 #include <vector>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/search_index.hpp"
+#include "kiosk/net/sync_engine.hpp"
 #include "kiosk/platform/platform.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -17,6 +20,17 @@
 struct ImGuiContext;
 
 namespace kiosk {
+
+// What the counter staff and the admins' heartbeat need to know about the content shown.
+struct ContentStatus {
+  std::string source;        // "bundled content", "cached bundle version 4", …
+  long version = 0;          // of the signed bundle shown, 0 for bundled content
+  std::string expires;       // RFC 3339, when a signed bundle is shown
+  int64_t expires_at = 0;
+  std::string last_sync;     // RFC 3339 of the last successful check
+  std::string last_error;    // why the last check failed or what it refused, in words; empty after success
+  bool stale(int64_t now) const { return version > 0 && now >= expires_at; }
+};
 
 class KioskApp {
  public:
@@ -35,6 +49,17 @@ class KioskApp {
 
   // The event loop; returns when the window is closed.
   void run();
+
+  // Thread-safe: runs `task` on the main loop soon, and wakes the loop for it. Workers hand
+  // their results over this way; nothing else of theirs touches the UI.
+  void post(std::function<void()> task);
+  // Runs what was posted (the loop does this itself; tests call it).
+  void run_posted();
+
+  // A sync outcome, on the main thread: a new snapshot is swapped in whole; the status notes
+  // success or the reason for failure.
+  void apply_sync(const SyncOutcome& outcome, std::shared_ptr<const SearchIndex> index, int64_t now_epoch);
+  ContentStatus& content_status() { return status_; }
 
   ui::KioskUi& ui() { return *ui_; }
   ui::UiDriver& driver() { return *driver_; }
@@ -57,6 +82,9 @@ class KioskApp {
   float fonts_em_ = 0.0f;
   long frames_ = 0;
   std::function<double()> clock_;
+  ContentStatus status_;
+  std::mutex posted_mutex_;
+  std::vector<std::function<void()>> posted_;
 };
 
 struct StartupInputs {
@@ -72,6 +100,8 @@ struct StartupContent {
   std::string source;    // "content folder …", "cached bundle version N", "bundled content"
   long version = 0;      // of the cached bundle, 0 otherwise
   bool stale = false;    // the cached bundle has expired: shown, but marked as such
+  std::string expires;
+  int64_t expires_at = 0;
 };
 
 // The content to start with: `content_dir` when given and valid; else the cached bundle if it

@@ -7,6 +7,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/script_runner.hpp"
+#include "kiosk/app/sync_worker.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
   startup.content_dir = opt.content_dir;
   startup.state_dir = !opt.state_dir.empty() ? opt.state_dir : !cfg.state_dir.empty() ? cfg.state_dir : default_state_dir().string();
   startup.cache_dir = !opt.cache_dir.empty() ? opt.cache_dir : !cfg.cache_dir.empty() ? cfg.cache_dir : default_cache_dir().string();
-  startup.public_keys = cfg.public_keys;
+  startup.public_keys = opt.public_keys.empty() ? cfg.public_keys : opt.public_keys;
   startup.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   const StartupContent start = load_startup_content(startup);
   if (!start.snapshot) {
@@ -48,6 +49,35 @@ int main(int argc, char** argv) {
       log::warning("--screen: no offer \"" + opt.start->item + "\"");
     app.ui().open(*opt.start);
   }
+  app.content_status().source = start.source;
+  app.content_status().version = start.version;
+  app.content_status().expires = start.expires;
+  app.content_status().expires_at = start.expires_at;
+
+  // Content sync runs beside the UI when a backend is configured.
+  std::unique_ptr<SyncWorker> sync;
+  const std::string backend = !opt.backend.empty() ? opt.backend : cfg.backend;
+  if (!backend.empty() && opt.content_dir.empty() && opt.script.empty() && opt.screenshot.empty()) {
+    SyncSettings settings;
+    settings.base_url = backend;
+    for (const auto& text : startup.public_keys) {
+      MinisignPublicKey k;
+      std::string error;
+      if (minisign_parse_public_key(text, k, error)) settings.keys.push_back(k);
+    }
+    settings.cache_dir = startup.cache_dir;
+    settings.state_dir = startup.state_dir;
+    settings.limits.allow_http_loopback = opt.allow_http_loopback || cfg.allow_http_loopback;
+    sync = std::make_unique<SyncWorker>(settings, opt.poll_interval_s.value_or(cfg.poll_interval_s), [&app](SyncOutcome o) {
+      // The index is built here, on the worker, so the swap on the main thread is instant.
+      auto index = o.snapshot ? std::make_shared<const SearchIndex>(*o.snapshot) : nullptr;
+      app.post([&app, o = std::move(o), index] {
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        app.apply_sync(o, index, now);
+      });
+    });
+  }
+
   if (!opt.script.empty()) {
     const ScriptOutcome outcome = run_script(app, opt.script);
     if (!outcome.ok) {
@@ -67,5 +97,6 @@ int main(int argc, char** argv) {
     return 0;
   }
   app.run();
+  if (sync) sync->stop();
   return 0;
 }

@@ -35,7 +35,7 @@ bool visitor_active() {
 
 KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
     : content_(std::move(content)),
-      index_(std::make_unique<SearchIndex>(*content_)),
+      index_(std::make_shared<SearchIndex>(*content_)),
       idle_(options.idle_timeout_s, options.idle_warning_s) {
   auto attract = std::make_unique<AttractScreen>();
   attract_ = attract.get();
@@ -50,10 +50,12 @@ KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
 
 KioskUi::~KioskUi() = default;
 
-void KioskUi::set_content(SnapshotPtr content) {
+void KioskUi::set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index) {
   content_ = std::move(content);
-  index_ = std::make_unique<SearchIndex>(*content_);
+  index_ = index ? std::move(index) : std::make_shared<SearchIndex>(*content_);
   ++session_.generation;
+  // A detail screen whose item is gone falls back on its own (see the screens); the list
+  // recomputes from the new generation.
 }
 
 void KioskUi::open(Route route) {

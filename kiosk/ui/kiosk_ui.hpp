@@ -33,7 +33,8 @@ class KioskUi {
   ~KioskUi();
 
   // Takes effect from the next frame; screens keep their place where the item still exists.
-  void set_content(SnapshotPtr content);
+  // A worker builds the search index beside the snapshot, so the swap costs the UI nothing.
+  void set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index = nullptr);
   const ContentSnapshot& content() const { return *content_; }
 
   // Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). `now` is seconds on
@@ -69,7 +70,7 @@ class KioskUi {
   Screen& screen_for(ScreenId id);
 
   SnapshotPtr content_;
-  std::unique_ptr<SearchIndex> index_;
+  std::shared_ptr<const SearchIndex> index_;
   Navigator nav_;
   VisitorSession session_;
   IdleTimer idle_;

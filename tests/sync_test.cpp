@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include <future>
+#include <stb_image_write.h>
 #include <random>
 #include <csignal>
 #include <sys/wait.h>
@@ -18,7 +19,9 @@
 #include "kiosk/core/backoff.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/net/sync_engine.hpp"
+#include "kiosk/net/digest.hpp"
 #include "kiosk/store/atomic_file.hpp"
+#include "kiosk/store/media_images.hpp"
 #include "nginx_server.hpp"
 #include "support.hpp"
 
@@ -374,4 +377,70 @@ TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates; every s
                          << load_trust_state(w.state).version);
   CHECK(killed_midway > 20);                           // most runs were cut short …
   CHECK(load_trust_state(w.state).version > 2);        // … and some got through to new versions
+}
+
+namespace {
+// A small picture an editor might add: a 160×90 gradient.
+void write_test_png(const std::filesystem::path& file) {
+  std::vector<unsigned char> px(160 * 90 * 3);
+  for (int y = 0; y < 90; ++y)
+    for (int x = 0; x < 160; ++x) {
+      unsigned char* p = &px[static_cast<size_t>(y * 160 + x) * 3];
+      p[0] = static_cast<unsigned char>(x * 255 / 159);
+      p[1] = static_cast<unsigned char>(y * 255 / 89);
+      p[2] = 120;
+    }
+  std::filesystem::create_directories(file.parent_path());
+  REQUIRE(stbi_write_png(file.c_str(), 160, 90, 3, px.data(), 160 * 3));
+}
+}  // namespace
+
+TEST_CASE("pictures: published content-addressed, downloaded and hash-checked, shown on the detail screen") {
+  World w;
+  const auto edited = w.tmp.path() / "edited";
+  std::filesystem::copy(test::bundled_content(), edited);
+  write_test_png(edited / "media" / "lesen.png");
+  std::string offers = test::read_file(edited / "offers.json"), error;
+  offers.replace(offers.find("\"featured\": true"), 16, "\"featured\": true, \"image\": \"media/lesen.png\"");
+  REQUIRE(write_file_atomically(edited / "offers.json", offers, error));
+  std::string out;
+  REQUIRE(test::run_command(kKioskctl + " publish " + edited.string() + " --key " + w.key.string() + " --out " +
+                                w.served.string() + " --version 1", out) == 0);
+  CHECK(out.find("1 images") != std::string::npos);
+  BundleManifest m;
+  REQUIRE(parse_manifest(test::read_file(w.served / "manifest.json"), m, error));
+  REQUIRE(m.media.size() == 1);
+  CHECK(m.media[0].path == "media/" + sha256_hex(test::read_file(edited / "media/lesen.png")) + ".png");
+
+  test::NginxServer nginx(w.served, w.big);
+  SUBCASE("an altered picture is refused like any other file") {
+    std::string bytes = test::read_file(w.served / m.media[0].path);
+    bytes[bytes.size() - 20] ^= 0x55;
+    REQUIRE(write_file_atomically(w.served / m.media[0].path, bytes, error));
+    const SyncOutcome o = w.engine(nginx.url()).run_once(now());
+    CHECK(o.kind == SyncOutcome::Kind::Rejected);
+    CHECK(o.reason.find(m.media[0].path + " does not match its SHA-256") == 0);
+  }
+  SUBCASE("a verified picture appears on the offer's screen") {
+    const SyncOutcome o = w.engine(nginx.url()).run_once(now());
+    REQUIRE(o.kind == SyncOutcome::Kind::NewVersion);
+    const auto media = decode_media(w.cache, *o.snapshot);
+    REQUIRE(media->size() == 1);
+    CHECK(media->begin()->second.width == 160);
+
+    auto platform = std::make_unique<NullPlatform>();
+    NullPlatform* null = platform.get();
+    KioskApp app(std::move(platform), test::bundled_snapshot());
+    REQUIRE(app.open({1080, 1920, false, "test"}, error));
+    app.apply_sync(o, nullptr, now());
+    app.apply_media(media);
+    CHECK(null->textures() == 1);
+    app.ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
+    app.driver().settle();
+    const auto* pic = app.ui().automation().find("offer.image");
+    REQUIRE(pic != nullptr);
+    CHECK(pic->rect.w / pic->rect.h == doctest::Approx(160.0 / 90.0).epsilon(0.01));
+    app.apply_media(nullptr);  // content without pictures releases the textures
+    CHECK(null->textures() == 0);
+  }
 }

@@ -43,6 +43,7 @@ KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::
 }
 
 KioskApp::~KioskApp() {
+  for (void* t : textures_) platform_->destroy_texture(t);
   platform_.reset();  // backends shut down while the context still exists
   ImGui::DestroyContext(imgui_);
 }
@@ -107,6 +108,20 @@ void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchInde
   } else {
     status_.last_error = o.summary();
   }
+}
+
+void KioskApp::apply_media(std::shared_ptr<const MediaImages> images) {
+  for (void* t : textures_) platform_->destroy_texture(t);
+  textures_.clear();
+  ui::UiImages ui_images;
+  if (images)
+    for (const auto& [path, img] : *images) {
+      void* t = platform_->create_texture(img.rgba.data(), img.width, img.height);
+      if (t == nullptr) continue;
+      textures_.push_back(t);
+      ui_images[path] = {t, img.width, img.height};
+    }
+  ui_->set_images(std::move(ui_images));
 }
 
 void KioskApp::post(std::function<void()> task) {

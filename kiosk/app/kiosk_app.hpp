@@ -12,6 +12,7 @@
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/net/sync_engine.hpp"
+#include "kiosk/store/media_images.hpp"
 #include "kiosk/platform/platform.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -60,6 +61,8 @@ class KioskApp {
   // success or the reason for failure.
   void apply_sync(const SyncOutcome& outcome, std::shared_ptr<const SearchIndex> index, int64_t now_epoch);
   ContentStatus& content_status() { return status_; }
+  // New pictures for the content shown: uploaded as textures here, the old ones released.
+  void apply_media(std::shared_ptr<const MediaImages> images);
 
   ui::KioskUi& ui() { return *ui_; }
   ui::UiDriver& driver() { return *driver_; }
@@ -83,6 +86,7 @@ class KioskApp {
   long frames_ = 0;
   std::function<double()> clock_;
   ContentStatus status_;
+  std::vector<void*> textures_;
   std::mutex posted_mutex_;
   std::vector<std::function<void()>> posted_;
 };

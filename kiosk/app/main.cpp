@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
       log::warning("--screen: no offer \"" + opt.start->item + "\"");
     app.ui().open(*opt.start);
   }
+  if (start.version > 0) app.apply_media(decode_media(startup.cache_dir, *content));
   app.content_status().source = start.source;
   app.content_status().version = start.version;
   app.content_status().expires = start.expires;
@@ -68,12 +69,15 @@ int main(int argc, char** argv) {
     settings.cache_dir = startup.cache_dir;
     settings.state_dir = startup.state_dir;
     settings.limits.allow_http_loopback = opt.allow_http_loopback || cfg.allow_http_loopback;
-    sync = std::make_unique<SyncWorker>(settings, opt.poll_interval_s.value_or(cfg.poll_interval_s), [&app](SyncOutcome o) {
-      // The index is built here, on the worker, so the swap on the main thread is instant.
+    const auto cache_dir = settings.cache_dir;
+    sync = std::make_unique<SyncWorker>(settings, opt.poll_interval_s.value_or(cfg.poll_interval_s), [&app, cache_dir](SyncOutcome o) {
+      // Index and pictures are prepared here, on the worker, so the swap on the main thread is instant.
       auto index = o.snapshot ? std::make_shared<const SearchIndex>(*o.snapshot) : nullptr;
-      app.post([&app, o = std::move(o), index] {
+      auto media = o.snapshot ? decode_media(cache_dir, *o.snapshot) : nullptr;
+      app.post([&app, o = std::move(o), index, media] {
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         app.apply_sync(o, index, now);
+        if (media) app.apply_media(media);
       });
     });
   }

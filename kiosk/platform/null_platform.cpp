@@ -48,6 +48,11 @@ void NullPlatform::fonts_changed() {
   ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
 }
 
+void* NullPlatform::create_texture(const unsigned char*, int, int) {
+  ++textures_;
+  return reinterpret_cast<void*>(next_texture_++);
+}
+
 std::unique_ptr<Platform> make_null_platform() { return std::make_unique<NullPlatform>(); }
 
 }  // namespace kiosk

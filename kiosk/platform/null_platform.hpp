@@ -20,6 +20,9 @@ class NullPlatform final : public Platform {
   void present(ImDrawData*, Image*) override {}
   void fonts_changed() override;
   void wake() override {}
+  void* create_texture(const unsigned char*, int, int) override;
+  void destroy_texture(void*) override { --textures_; }
+  int textures() const { return textures_; }  // how many are alive
 
   void resize(int width, int height);
   void queue(PumpResult event) { queued_.push_back(event); }
@@ -31,6 +34,8 @@ class NullPlatform final : public Platform {
   int height_ = 0;
   std::deque<PumpResult> queued_;
   std::vector<int> waits_;
+  int textures_ = 0;
+  intptr_t next_texture_ = 1000;
 };
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 
 #include <GL/gl.h>
 
+#include <cstdint>
 #include <cstring>
 
 namespace kiosk {
@@ -31,6 +32,22 @@ void read_gl_back_buffer(int width, int height, Image& out) {
     std::memcpy(b, tmp.data(), row);
   }
   for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 255;  // the window is opaque
+}
+
+void* create_gl_texture(const unsigned char* rgba, int width, int height) {
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  return reinterpret_cast<void*>(static_cast<intptr_t>(tex));
+}
+
+void destroy_gl_texture(void* texture) {
+  const auto tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(texture));
+  glDeleteTextures(1, &tex);
 }
 
 }  // namespace kiosk

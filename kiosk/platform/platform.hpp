@@ -56,6 +56,10 @@ class Platform {
 
   // Thread-safe: makes a pump_events() that is waiting return with woken = true.
   virtual void wake() = 0;
+
+  // Pictures: RGBA pixels as a texture ImGui can draw (an ImTextureID), and back. Main thread only.
+  virtual void* create_texture(const unsigned char* rgba, int width, int height) = 0;
+  virtual void destroy_texture(void* texture) = 0;
 };
 
 std::unique_ptr<Platform> make_sdl2_platform();
@@ -65,7 +69,9 @@ std::unique_ptr<Platform> make_null_platform();
 // "sdl2", "glfw" or "null"; nullptr for anything else.
 std::unique_ptr<Platform> make_platform(std::string_view name);
 
-// Reads the current GL back buffer (both GL platforms share this).
+// What both GL platforms share.
 void read_gl_back_buffer(int width, int height, Image& out);
+void* create_gl_texture(const unsigned char* rgba, int width, int height);
+void destroy_gl_texture(void* texture);
 
 }  // namespace kiosk

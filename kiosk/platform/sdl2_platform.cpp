@@ -88,6 +88,9 @@ class Sdl2Platform final : public Platform {
     SDL_GL_SwapWindow(window_);
   }
 
+  void* create_texture(const unsigned char* rgba, int w, int h) override { return create_gl_texture(rgba, w, h); }
+  void destroy_texture(void* texture) override { destroy_gl_texture(texture); }
+
   void fonts_changed() override {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

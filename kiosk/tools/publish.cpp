@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/bundle_manifest.hpp"
@@ -92,8 +94,31 @@ bool publish(const PublishRequest& r, std::string& message) {
     for (const auto& [k, v] : part.items())
       if (k != "schema") doc[k] = v;
   }
-  const std::string content = doc.dump();
+  // Pictures: a unit's or offer's "image" names a file in the content folder. It is published
+  // content-addressed under media/, and the document points at that name.
   BundleManifest m;
+  std::map<std::string, std::string> media;  // bundle path → bytes
+  for (const char* section : {"units", "offers"}) {
+    if (!doc.contains(section) || !doc[section].is_array()) continue;
+    for (size_t i = 0; i < doc[section].size(); ++i) {
+      json& item = doc[section][i];
+      if (!item.contains("image") || !item["image"].is_string() || item["image"].get<std::string>().empty()) continue;
+      const std::string rel = item["image"].get<std::string>();
+      std::string ext = std::filesystem::path(rel).extension().string();
+      for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::string where = std::string("$.") + section + "[" + std::to_string(i) + "].image";
+      if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+        return message = where + ": expected a .png or .jpg file, found \"" + rel + "\"; nothing was published", false;
+      const auto bytes = read_whole_file(r.content_dir / rel, 8u << 20);
+      if (!bytes)
+        return message = where + ": expected a readable image of at most 8 MiB at " + (r.content_dir / rel).string() +
+                         "; nothing was published", false;
+      const std::string path = "media/" + sha256_hex(*bytes) + (ext == ".jpeg" ? ".jpg" : ext);
+      item["image"] = path;
+      if (media.emplace(path, *bytes).second) m.media.push_back({path, sha256_hex(*bytes), bytes->size()});
+    }
+  }
+  const std::string content = doc.dump();
   m.version = r.version;
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   m.created = format_rfc3339(now);
@@ -110,6 +135,8 @@ bool publish(const PublishRequest& r, std::string& message) {
   const auto old_time = std::filesystem::last_write_time(r.out_dir / "manifest.json", ec);
   const bool had_old = !ec;
   // Files first, the manifest last: a server never announces what it does not have yet.
+  for (const auto& [path, bytes] : media)
+    if (!write_file_atomically(r.out_dir / path, bytes, error)) return message = error, false;
   if (!write_file_atomically(r.out_dir / m.content.path, content, error) ||
       !write_file_atomically(r.out_dir / "manifest.json.minisig", signature, error) ||
       !write_file_atomically(r.out_dir / "manifest.json", manifest, error))
@@ -121,7 +148,7 @@ bool publish(const PublishRequest& r, std::string& message) {
   }
   message = "published version " + std::to_string(m.version) + " to " + r.out_dir.string() + " (" +
             std::to_string(checked.snapshot->offers.size()) + " offers, " + std::to_string(checked.snapshot->units.size()) +
-            " units; expires " + m.expires + ")";
+            " units, " + std::to_string(m.media.size()) + " images; expires " + m.expires + ")";
   return true;
 }
 

@@ -121,7 +121,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
   ImGui::PopStyleVar(2);
-  ScreenContext ctx{ui, *content_, *index_, session_, route, landscape, typing_, now, scroll_, intents_};
+  ScreenContext ctx{ui, *content_, *index_, session_, route, landscape, typing_, now, scroll_, intents_, images_};
 
   if (screen.full_screen()) {
     screen.draw(ctx);

@@ -56,6 +56,8 @@ class KioskUi {
   bool asking_still_there(double now) const;
 
   void set_language(Lang lang) { session_.lang = lang; }
+  // Pictures for the current content (the app owns the textures).
+  void set_images(UiImages images) { images_ = std::move(images); }
   void open(Route route);
 
  private:
@@ -81,6 +83,7 @@ class KioskUi {
   std::vector<std::unique_ptr<Screen>> screens_;
   AttractScreen* attract_ = nullptr;
   std::vector<Intent> intents_;
+  UiImages images_;
   double last_now_ = 0.0;
   bool started_ = false;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // What a screen gets to draw with, and what it may ask for. Screens read the snapshot and the
 // visitor's session and emit intents; they never navigate, load or store anything themselves.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,14 @@ struct Intent {
   }
 };
 
+// A picture ready to draw (a texture of the platform's).
+struct UiImage {
+  void* texture = nullptr;
+  int width = 0;
+  int height = 0;
+};
+using UiImages = std::map<std::string, UiImage>;  // by bundle path, "media/<sha>.png"
+
 struct ScreenContext {
   const UiContext& ui;
   const ContentSnapshot& content;
@@ -71,6 +80,7 @@ struct ScreenContext {
   double now;   // seconds, monotonic
   TouchScroll& scroll;
   std::vector<Intent>& intents;
+  const UiImages& images;
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }
@@ -94,6 +104,8 @@ class Screen {
 // Parts several screens share, so units and offers read alike.
 void offer_card(const ScreenContext& ctx, const Offer& offer);
 void contact_block(const ScreenContext& ctx, const Contact& contact, float label_width);
+// The item's picture, full width of the column at most 16:9 high, when the bundle has it.
+void picture(const ScreenContext& ctx, std::string_view id, const std::string& path);
 // A QR code with its caption: "scan with your phone".
 void qr_block(const ScreenContext& ctx, std::string_view id, std::string_view url);
 // Landscape detail screens: text on the left, facts on the right, a gutter between them.

@@ -20,6 +20,26 @@ void offer_card(const ScreenContext& ctx, const Offer& o) {
 
 namespace kiosk::ui {
 
+void picture(const ScreenContext& ctx, std::string_view id, const std::string& path) {
+  const auto it = ctx.images.find(path);
+  if (path.empty() || it == ctx.images.end() || it->second.width <= 0) return;
+  const UiImage& img = it->second;
+  const float width = ImGui::GetContentRegionAvail().x;
+  float w = width, h = width * static_cast<float>(img.height) / static_cast<float>(img.width);
+  if (h > width * 9.0f / 16.0f) {  // tall pictures must not push the text off the screen
+    h = width * 9.0f / 16.0f;
+    w = h * static_cast<float>(img.width) / static_cast<float>(img.height);
+  }
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::Image(reinterpret_cast<ImTextureID>(img.texture), ImVec2(w, h));
+  WidgetRecord r;
+  r.id.assign(id);
+  r.label = path;
+  r.rect = r.visible = {pos.x, pos.y, w, h};
+  ctx.ui.automation.record(std::move(r));
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+}
+
 void qr_block(const ScreenContext& ctx, std::string_view id, std::string_view url) {
   if (url.empty()) return;
   subheading(ctx.ui, ctx.t("qr.title"));

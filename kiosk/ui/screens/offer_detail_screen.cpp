@@ -6,6 +6,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Offer& o) {
+  picture(ctx, "offer.image", o.image);
   ImGui::PushFont(ctx.ui.fonts.bold);
   paragraph(ctx.l(o.summary));
   ImGui::PopFont();

@@ -4,6 +4,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Unit& u) {
+  picture(ctx, "unit.image", u.image);
   ImGui::PushFont(ctx.ui.fonts.bold);
   paragraph(ctx.l(u.summary));
   ImGui::PopFont();

@@ -87,21 +87,14 @@ class GlfwPlatform final : public Platform {
   void present(ImDrawData* draw_data, Image* capture) override {
     int w = 0, h = 0;
     framebuffer_size(w, h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.f, 0.f, 0.f, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(draw_data);
-    if (capture != nullptr) read_gl_back_buffer(w, h, *capture);
+    render_gl_frame(draw_data, w, h, capture);
     glfwSwapBuffers(window_);
   }
 
   void* create_texture(const unsigned char* rgba, int w, int h) override { return create_gl_texture(rgba, w, h); }
   void destroy_texture(void* texture) override { destroy_gl_texture(texture); }
 
-  void fonts_changed() override {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  void fonts_changed() override { reload_gl_fonts(); }
 
   void wake() override {
     woken_ = true;

@@ -1,6 +1,8 @@
 #include "kiosk/platform/platform.hpp"
 
 #include <GL/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
 
 #include <cstdint>
 #include <cstring>
@@ -12,6 +14,19 @@ std::unique_ptr<Platform> make_platform(std::string_view name) {
   if (name == "glfw") return make_glfw_platform();
   if (name == "null") return make_null_platform();
   return nullptr;
+}
+
+void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* capture) {
+  glViewport(0, 0, width, height);
+  glClearColor(0.f, 0.f, 0.f, 1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+  if (capture != nullptr) read_gl_back_buffer(width, height, *capture);  // before the swap: the back buffer
+}
+
+void reload_gl_fonts() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void read_gl_back_buffer(int width, int height, Image& out) {

@@ -70,6 +70,8 @@ std::unique_ptr<Platform> make_null_platform();
 std::unique_ptr<Platform> make_platform(std::string_view name);
 
 // What both GL platforms share.
+void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* capture);  // clear, draw, capture
+void reload_gl_fonts();
 void read_gl_back_buffer(int width, int height, Image& out);
 void* create_gl_texture(const unsigned char* rgba, int width, int height);
 void destroy_gl_texture(void* texture);

@@ -95,9 +95,5 @@ std::string NginxServer::url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + "/" + path;
 }
 
-std::string NginxServer::access_log() const {
-  std::ifstream in(dir_.path() / "access.log");
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 }  // namespace kiosk::test

@@ -19,7 +19,6 @@ class NginxServer {
 
   std::string url(const std::string& path = "") const;
   int port() const { return port_; }
-  std::string access_log() const;
   void stop();  // returns once the server has exited
 
  private:

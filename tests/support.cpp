@@ -50,6 +50,13 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
 int run_command(const std::string& command, std::string& output) {
   output.clear();
   FILE* p = popen((command + " 2>&1").c_str(), "r");

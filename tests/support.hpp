@@ -25,6 +25,8 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+std::vector<std::string> lines_of(const std::string& text);
+
 // Runs a shell command, returns its exit status and what it printed (stdout and stderr).
 int run_command(const std::string& command, std::string& output);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "kiosk/core/bundle_manifest.hpp"
@@ -94,9 +95,27 @@ int KioskApp::wait_ms(int frames_due) const {
   return static_cast<int>(std::min(until * 1000.0 + 1.0, 3600.0 * 1000.0));
 }
 
+ContentStatus KioskApp::content_status() const {
+  std::lock_guard<std::mutex> lock(status_mutex_);
+  return status_;
+}
+
+void KioskApp::set_content_status(ContentStatus status) {
+  std::lock_guard<std::mutex> lock(status_mutex_);
+  status_ = std::move(status);
+}
+
+std::string KioskApp::content_status_json(int64_t now_epoch) const {
+  const ContentStatus s = content_status();
+  const nlohmann::json j{{"content_version", s.version}, {"content_expires", s.expires}, {"stale", s.stale(now_epoch)},
+                         {"last_sync", s.last_sync},     {"last_error", s.last_error}};
+  return j.dump();
+}
+
 void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchIndex> index, int64_t now_epoch) {
+  if (o.kind == SyncOutcome::Kind::NewVersion && o.snapshot) ui_->set_content(o.snapshot, std::move(index));
+  std::lock_guard<std::mutex> lock(status_mutex_);
   if (o.kind == SyncOutcome::Kind::NewVersion && o.snapshot) {
-    ui_->set_content(o.snapshot, std::move(index));
     status_.source = "synced bundle version " + std::to_string(o.version);
     status_.version = o.version;
     status_.expires = o.expires;

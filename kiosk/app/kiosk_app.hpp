@@ -60,7 +60,10 @@ class KioskApp {
   // A sync outcome, on the main thread: a new snapshot is swapped in whole; the status notes
   // success or the reason for failure.
   void apply_sync(const SyncOutcome& outcome, std::shared_ptr<const SearchIndex> index, int64_t now_epoch);
-  ContentStatus& content_status() { return status_; }
+  // A copy, safe from any thread (the heartbeat reads it on its worker).
+  ContentStatus content_status() const;
+  void set_content_status(ContentStatus status);
+  std::string content_status_json(int64_t now_epoch) const;
   // New pictures for the content shown: uploaded as textures here, the old ones released.
   void apply_media(std::shared_ptr<const MediaImages> images);
 
@@ -85,6 +88,7 @@ class KioskApp {
   float fonts_em_ = 0.0f;
   long frames_ = 0;
   std::function<double()> clock_;
+  mutable std::mutex status_mutex_;
   ContentStatus status_;
   std::vector<void*> textures_;
   std::mutex posted_mutex_;

@@ -8,6 +8,9 @@
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/sync_worker.hpp"
+#include "kiosk/app/backend_worker.hpp"
+#include "kiosk/app/outbox_registrations.hpp"
+#include "kiosk/net/sealed_box.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 
@@ -50,10 +53,12 @@ int main(int argc, char** argv) {
     app.ui().open(*opt.start);
   }
   if (start.version > 0) app.apply_media(decode_media(startup.cache_dir, *content));
-  app.content_status().source = start.source;
-  app.content_status().version = start.version;
-  app.content_status().expires = start.expires;
-  app.content_status().expires_at = start.expires_at;
+  ContentStatus status;
+  status.source = start.source;
+  status.version = start.version;
+  status.expires = start.expires;
+  status.expires_at = start.expires_at;
+  app.set_content_status(status);
 
   // Content sync runs beside the UI when a backend is configured.
   std::unique_ptr<SyncWorker> sync;
@@ -82,6 +87,40 @@ int main(int argc, char** argv) {
     });
   }
 
+  // Registrations: sealed to the backend's key and kept in the outbox until delivered.
+  std::unique_ptr<BackendWorker> backend_worker;
+  std::optional<std::array<uint8_t, 32>> registration_key;
+  if (!cfg.registration_public_key.empty()) {
+    std::array<uint8_t, 32> k{};
+    if (box_key_from_base64(cfg.registration_public_key, k)) registration_key = k;
+    else log::error("config: registration_public_key is not a key from `kioskctl registrations keygen`; registrations are off");
+  }
+  const auto outbox_file = std::filesystem::path(startup.state_dir) / "outbox.sqlite";
+  std::string outbox_error;
+  auto outbox = registration_key ? OutboxStore::open(outbox_file, outbox_error) : nullptr;
+  if (registration_key && !outbox) log::error("outbox: " + outbox_error + "; registrations are off");
+  if (!registration_key) log::info("registrations: no registration_public_key configured; visitors are sent to the counter");
+  OutboxRegistrations registrations(std::move(outbox), registration_key, [&backend_worker] {
+    if (backend_worker) backend_worker->registration_committed();
+  });
+  app.ui().set_registration_sink(&registrations);
+  if (!backend.empty() && !cfg.api_token.empty() && registrations.available() && opt.script.empty() && opt.screenshot.empty()) {
+    BackendWorker::Settings b;
+    b.upload = {backend, cfg.kiosk_id, cfg.api_token, {}};
+    b.upload.limits.allow_http_loopback = opt.allow_http_loopback || cfg.allow_http_loopback;
+    b.outbox_file = outbox_file;
+    b.heartbeat_interval_s = cfg.heartbeat_interval_s;
+    backend_worker = std::make_unique<BackendWorker>(
+        b,
+        [&app] {
+          const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+          return app.content_status_json(now);
+        },
+        [&sync] {
+          if (sync) sync->sync_now();
+        });
+  }
+
   if (!opt.script.empty()) {
     const ScriptOutcome outcome = run_script(app, opt.script);
     if (!outcome.ok) {
@@ -101,6 +140,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   app.run();
+  if (backend_worker) backend_worker->stop();
   if (sync) sync->stop();
   return 0;
 }

@@ -100,6 +100,8 @@ struct ContentMeta {
   LocalizedText title;
   bool sample_data = false;
   LocalizedText notice;
+  std::string privacy_version;  // recorded with every registration's consent
+  std::string privacy_url;      // the full notice online (QR code)
 };
 
 // UI strings by key, each in up to four languages.

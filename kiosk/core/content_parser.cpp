@@ -306,6 +306,8 @@ void parse_meta(Parsed& p, const Reader& r) {
   m.title = r.text("title", true);
   m.sample_data = r.boolean("sample_data", false);
   m.notice = r.text("notice", false);
+  m.privacy_version = r.string("privacy_version", true);
+  m.privacy_url = r.checked("privacy_url", false, "an https:// address of the privacy notice", is_https_url);
   p.meta_seen = true;
 }
 

@@ -5,13 +5,16 @@
 
 namespace kiosk {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 6> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{
     {ScreenId::Attract, "attract"},
     {ScreenId::Home, "home"},
     {ScreenId::Units, "units"},
     {ScreenId::UnitDetail, "unit_detail"},
     {ScreenId::Offers, "offers"},
     {ScreenId::OfferDetail, "offer_detail"},
+    {ScreenId::Register, "register"},
+    {ScreenId::Privacy, "privacy"},
+    {ScreenId::ThankYou, "thank_you"},
 }};
 }  // namespace
 

@@ -28,6 +28,14 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "filter.category", "filter.district", "filter.commitment", "filter.time", "filter.suitable",
     "time.up-to-4", "time.5-to-10", "time.over-10", "qr.title", "qr.caption",
     "idle.question", "idle.explain", "idle.continue", "osk.space", "osk.enter",
+    // register interest, privacy notice, thank you
+    "offer.register", "offer.register_counter", "register.title", "register.intro", "form.first_name", "form.last_name",
+    "form.reach_hint", "form.email", "form.phone", "form.time", "form.time.any", "form.time.morning", "form.time.afternoon",
+    "form.time.evening", "form.message", "form.optional", "form.age", "form.consent", "form.privacy_short",
+    "form.privacy_open", "form.submit", "form.check_above", "form.save_failed", "form.error.first_name",
+    "form.error.last_name", "form.error.reach", "form.error.email", "form.error.phone", "form.error.age",
+    "form.error.consent", "privacy.title", "privacy.full", "privacy.version_label", "privacy.back", "thanks.title",
+    "thanks.text", "thanks.done",
     // enumerations
     "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
     "police.none", "police.standard", "police.extended",

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/lang.hpp"
 #include "kiosk/core/offer_filter.hpp"
+#include "kiosk/core/registration_form.hpp"
 #include "kiosk/core/visitor_text.hpp"
 
 namespace kiosk {
@@ -14,6 +15,9 @@ struct VisitorSession {
   Lang lang = Lang::De;
   OfferFilter filter;
   VisitorText search{80};
+  RegistrationForm form;       // the "register interest" form, one offer at a time
+  bool form_checked = false;   // a submit was tried: show the problems next to the fields
+  bool form_save_failed = false;  // the outbox refused (disk full …): send the visitor to the counter
   std::optional<FilterGroup> open_group;  // the filter group whose chips are shown
   bool large_text = false;
   bool high_contrast = false;
@@ -22,6 +26,9 @@ struct VisitorSession {
 
   void wipe() {
     search.wipe();
+    form.wipe();
+    form_checked = false;
+    form_save_failed = false;
     filter.clear();
     open_group.reset();
     lang = Lang::De;

@@ -63,11 +63,14 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
   if (manifest.ok() && manifest.status == 304) {
     SyncOutcome o = outcome(SyncOutcome::Kind::Unchanged, "");
     o.version = trust.version;
+    o.not_modified = true;
     return o;
   }
+  size_t downloaded = manifest.body.size();
   if (!manifest.ok() || manifest.status != 200) return http_failure(manifest, "manifest.json");
   const HttpResponse signature = http_.get(joined(settings_.base_url, "manifest.json.minisig"), kSignatureMaxBytes);
   if (!signature.ok() || signature.status != 200) return http_failure(signature, "manifest.json.minisig");
+  downloaded += signature.body.size();
 
   ManifestCheck check = check_manifest(manifest.body, signature.body, settings_.keys);
   if (!check.ok()) return outcome(SyncOutcome::Kind::Rejected, check.reason);
@@ -78,6 +81,7 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
     save_trust_state(settings_.state_dir, trust, error);
     SyncOutcome o = outcome(SyncOutcome::Kind::Unchanged, "");
     o.version = trust.version;
+    o.downloaded_bytes = downloaded;
     return o;
   }
   if (m.version < trust.version)
@@ -97,6 +101,7 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
     if (!r.ok() || r.status != 200) return http_failure(r, f.path);
     std::string reason;
     if (!check_file(r.body, f, reason)) return outcome(SyncOutcome::Kind::Rejected, reason);
+    downloaded += r.body.size();
     bundle.files[f.path] = std::move(r.body);
   }
   ContentParseResult parsed = parse_content({{m.content.path, bundle.files[m.content.path]}});
@@ -113,6 +118,7 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
   o.version = m.version;
   o.expires = m.expires;
   o.snapshot = std::move(parsed.snapshot);
+  o.downloaded_bytes = downloaded;
   return o;
 }
 

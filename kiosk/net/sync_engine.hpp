@@ -32,6 +32,8 @@ struct SyncOutcome {
   SnapshotPtr snapshot;  // set with NewVersion
   std::string expires;   // of the trusted bundle, RFC 3339, when known
   std::optional<long> retry_after_s;
+  bool not_modified = false;     // the server answered the conditional request with 304
+  size_t downloaded_bytes = 0;   // bodies received in this cycle
   bool ok() const { return kind == Kind::NewVersion || kind == Kind::Unchanged; }
   std::string summary() const;  // "new version 4", "unchanged (version 4)", "rejected: …", "failed: …"
 };

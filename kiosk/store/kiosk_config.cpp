@@ -54,6 +54,13 @@ ConfigLoad load_config(const std::filesystem::path& path) {
   text_field("backend", c.backend);
   text_field("state_dir", c.state_dir);
   text_field("cache_dir", c.cache_dir);
+  text_field("registration_public_key", c.registration_public_key);
+  text_field("api_token", c.api_token);
+  if (j.contains("heartbeat_interval_s")) {
+    if (j["heartbeat_interval_s"].is_number_integer() && j["heartbeat_interval_s"].get<int>() >= 10)
+      c.heartbeat_interval_s = j["heartbeat_interval_s"].get<int>();
+    else problem("heartbeat_interval_s", "whole seconds, at least 10", j["heartbeat_interval_s"].dump());
+  }
   if (!c.backend.empty() && c.backend.rfind("https://", 0) != 0 && c.backend.rfind("http://", 0) != 0)
     problem("backend", "an https:// address", "\"" + c.backend + "\""), c.backend.clear();
   if (j.contains("public_keys")) {

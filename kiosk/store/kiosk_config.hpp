@@ -16,6 +16,9 @@ struct KioskConfig {
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW…"); two during a key rotation
   int poll_interval_s = 300;
   bool allow_http_loopback = false;      // plain http to 127.0.0.1/localhost, for tests only
+  std::string registration_public_key;   // the backend's box key (base64): registrations are sealed to it
+  std::string api_token;                 // bearer token of this kiosk for the backend's API
+  int heartbeat_interval_s = 120;
   double idle_timeout_s = 90.0;
   std::string state_dir;                 // empty: $STATE_DIRECTORY or /var/lib/berswordt-kiosk
   std::string cache_dir;                 // empty: $CACHE_DIRECTORY or /var/cache/berswordt-kiosk

@@ -40,8 +40,15 @@ std::unique_ptr<OutboxStore> OutboxStore::open(const std::filesystem::path& file
   std::unique_ptr<OutboxStore> store(new OutboxStore(db));
   sqlite3_busy_timeout(db, 2000);
   // WAL with FULL sync: a commit is on disk when it returns. secure_delete overwrites what is
-  // deleted, so a delivered registration leaves no readable trace in the file.
-  if (!store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
+  // deleted, so a delivered registration leaves no readable trace in the file. Switching to WAL
+  // needs a moment alone with the file; when the kiosk's two connections open together, the
+  // second waits its turn (SQLite's busy handler does not cover this step).
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    if (store->exec("PRAGMA journal_mode=WAL;", error)) break;
+    if (error.find("locked") == std::string::npos && error.find("busy") == std::string::npos) return nullptr;
+    sqlite3_sleep(20);
+  }
+  if (!store->exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
                    "CREATE TABLE IF NOT EXISTS outbox("
                    "  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, offer TEXT NOT NULL,"
                    "  created TEXT NOT NULL, consent_version TEXT NOT NULL, sealed TEXT NOT NULL,"

@@ -5,6 +5,12 @@
 
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/tools/publish.hpp"
+#include "kiosk/tools/registrations.hpp"
+#include "kiosk/net/registration_uploader.hpp"
+#include "kiosk/store/outbox_store.hpp"
+#include "kiosk/core/bundle_manifest.hpp"
+
+#include <nlohmann/json.hpp>
 #include "kiosk/net/sync_engine.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 
@@ -54,7 +60,30 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   const kiosk::SyncOutcome o = kiosk::SyncEngine(s).run_once(now);
   std::printf("%s\n", o.summary().c_str());
-  return o.ok() ? 0 : 1;
+  bool ok = o.ok();
+  if (c.api_token.empty()) return ok ? 0 : 1;  // a static bundle server only: no API to talk to
+  // The same cycle as the kiosk's workers: deliver waiting registrations, then report.
+  std::string error;
+  if (auto store = kiosk::OutboxStore::open(s.state_dir / "outbox.sqlite", error)) {
+    kiosk::UploadSettings u{c.backend, c.kiosk_id, c.api_token, s.limits};
+    kiosk::RegistrationUploader uploader(u, *store);
+    const kiosk::FlushOutcome f = uploader.flush();
+    const kiosk::OutboxCounts counts = store->counts();
+    std::printf("registrations: %d delivered, %d quarantined, %ld pending%s%s\n", f.delivered, f.quarantined, counts.pending,
+                f.failed ? "; stopped: " : "", f.failed ? f.reason.c_str() : "");
+    ok = ok && !f.failed;
+    const nlohmann::json content{{"content_version", o.version}, {"content_expires", o.expires}, {"stale", false},
+                                 {"last_sync", o.ok() ? kiosk::format_rfc3339(now) : ""}, {"last_error", o.ok() ? "" : o.summary()}};
+    const std::string status = kiosk::heartbeat_json(content.dump(), counts, now, 0);
+    std::string hb_error;
+    uploader.send_status(status, hb_error);
+    std::printf("heartbeat: %s\n", hb_error.empty() ? "sent" : hb_error.c_str());
+    ok = ok && hb_error.empty();
+  } else {
+    std::fprintf(stderr, "outbox: %s\n", error.c_str());
+    ok = false;
+  }
+  return ok ? 0 : 1;
 }
 
 }  // namespace
@@ -86,7 +115,29 @@ int main(int argc, char** argv) {
   sy->add_option("--state-dir", state_dir, "Override the state directory");
   sy->add_option("--cache-dir", cache_dir, "Override the cache directory");
 
+  auto* rg = app.add_subcommand("registrations", "The agency's registrations: key pair and export");
+  rg->require_subcommand(1);
+  std::string reg_key, reg_db;
+  bool csv = false;
+  auto* rk = rg->add_subcommand("keygen", "Make the key pair kiosks seal registrations to");
+  rk->add_option("--secret-key", reg_key, "Where to write the key pair (kept by the agency)")->required();
+  auto* re = rg->add_subcommand("export", "Decrypt and list the registrations a kiosk-backend stored");
+  re->add_option("--db", reg_db, "kiosk-backend's database")->required();
+  re->add_option("--secret-key", reg_key, "The key pair from `registrations keygen`")->required();
+  re->add_flag("--csv", csv, "CSV for a spreadsheet");
+  std::string status_dir;
+  auto* st = app.add_subcommand("status", "A kiosk's local state: content version, registrations waiting (no personal data)");
+  st->add_option("--state-dir", status_dir, "The kiosk's state directory")->required();
+
   CLI11_PARSE(app, argc, argv);
+  if (rk->parsed()) {
+    std::string message;
+    const bool ok = kiosk::registration_keygen(reg_key, message);
+    std::fprintf(ok ? stdout : stderr, "%s\n", message.c_str());
+    return ok ? 0 : 1;
+  }
+  if (re->parsed()) return kiosk::registrations_export(reg_db, reg_key, csv);
+  if (st->parsed()) return kiosk::local_status(status_dir);
   if (sy->parsed()) return sync_once(config, state_dir, cache_dir);
   if (v->parsed()) return validate(dir);
   std::string message;

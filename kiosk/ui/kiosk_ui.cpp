@@ -3,6 +3,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+
+#include "kiosk/core/registration_form.hpp"
 #include <string>
 
 #include "kiosk/core/offer_format.hpp"
@@ -11,6 +13,7 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/offer_detail_screen.hpp"
 #include "kiosk/ui/screens/offers_screen.hpp"
+#include "kiosk/ui/screens/register_screen.hpp"
 #include "kiosk/ui/screens/unit_detail_screen.hpp"
 #include "kiosk/ui/screens/units_screen.hpp"
 
@@ -45,6 +48,10 @@ KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
   screens_.push_back(std::make_unique<UnitDetailScreen>());
   screens_.push_back(std::make_unique<OffersScreen>());
   screens_.push_back(std::make_unique<OfferDetailScreen>());
+  screens_.push_back(std::make_unique<RegisterScreen>());
+  screens_.push_back(std::make_unique<PrivacyScreen>());
+  screens_.push_back(std::make_unique<ThankYouScreen>());
+  thank_you_s_ = options.thank_you_s;
   nav_.attract();
 }
 
@@ -81,12 +88,13 @@ bool KioskUi::needs_frames(double now) const {
 
 double KioskUi::next_wake(double now) const {
   if (nav_.current().screen == ScreenId::Attract) return attract_->next_change(now);
+  if (nav_.current().screen == ScreenId::ThankYou) return std::min(thanks_until_, idle_.next_deadline(now));
   return idle_.next_deadline(now);
 }
 
 void KioskUi::end_visit(double now) {
   session_.wipe();
-  typing_ = false;
+  focus_.clear();
   keyboard_.reset();
   scroll_.reset();
   nav_.attract();
@@ -103,7 +111,9 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   const bool attract = nav_.current().screen == ScreenId::Attract;
   if (visitor_active()) idle_.touch(now);
   if (!attract && idle_.phase(now) == IdleTimer::Phase::Expired) end_visit(now);
-  if (typing_) consume_typed_keys();
+  // After a registration the form is already wiped; the thank-you screen ends the visit soon.
+  if (nav_.current().screen == ScreenId::ThankYou && now >= thanks_until_) end_visit(now);
+  if (!focus_.empty()) consume_typed_keys();
 
   automation_.begin_frame(screen_name(nav_.current().screen));
   const Palette& palette = palette_for(session_);
@@ -121,7 +131,8 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
   ImGui::PopStyleVar(2);
-  ScreenContext ctx{ui, *content_, *index_, session_, route, landscape, typing_, now, scroll_, intents_, images_};
+  ScreenContext ctx{ui,     *content_, *index_,  session_, route,
+                    landscape, focus_, now,  scroll_, intents_, images_, sink_ != nullptr && sink_->available()};
 
   if (screen.full_screen()) {
     screen.draw(ctx);
@@ -142,7 +153,9 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     }
     bool two_rows = false;
     const float nav_h = navigation_height(ui, two_rows);
-    const float keyboard_h = typing_ ? keyboard_.height(ui, KeyboardMode::Text) : 0.0f;
+    KeyboardMode mode = KeyboardMode::Text;
+    VisitorText* target = focus_.empty() ? nullptr : field_for(focus_, mode);
+    const float keyboard_h = target ? keyboard_.height(ui, mode) : 0.0f;
     const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - nav_h - keyboard_h);
     const float body_top = ImGui::GetCursorScreenPos().y;
     if (screen.scrolls_itself()) {
@@ -159,7 +172,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
       scroll_.end();
       ImGui::PopStyleVar(2);
     }
-    if (typing_) draw_keyboard(ui, body_top + body_h, keyboard_h);
+    if (target) draw_keyboard(ui, body_top + body_h, keyboard_h, *target, mode);
     draw_navigation(ui, nav_h, two_rows);
   }
   ImGui::End();
@@ -169,23 +182,38 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   intents_.clear();
 }
 
+VisitorText* KioskUi::field_for(std::string_view id, KeyboardMode& mode) {
+  mode = KeyboardMode::Text;
+  RegistrationForm& f = session_.form;
+  if (id == "offers.search") return &session_.search;
+  if (id == "form.first_name") return &f.first_name;
+  if (id == "form.last_name") return &f.last_name;
+  if (id == "form.message") return &f.message;
+  if (id == "form.email") return mode = KeyboardMode::Email, &f.email;
+  if (id == "form.phone") return mode = KeyboardMode::Phone, &f.phone;
+  return nullptr;
+}
+
 void KioskUi::consume_typed_keys() {
   // A hardware keyboard (a developer's, or `type` steps of a script) types like the OSK.
   ImGuiIO& io = ImGui::GetIO();
+  KeyboardMode mode;
+  VisitorText* target = field_for(focus_, mode);
+  if (target == nullptr) return;
   bool changed = false;
   for (ImWchar c : io.InputQueueCharacters) {
     if (c < 0x20) continue;
     std::string utf8;
     char buf[5] = {};
     ImTextCharToUtf8(buf, c);
-    changed |= session_.search.append(buf);
+    changed |= target->append(buf);
   }
   io.InputQueueCharacters.resize(0);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) {
-    session_.search.backspace();
+    target->backspace();
     changed = true;
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) typing_ = false;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) focus_.clear();
   if (changed) ++session_.generation;
 }
 
@@ -278,7 +306,7 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
   ImGui::PopStyleVar();
 }
 
-void KioskUi::draw_keyboard(const UiContext& ui, float top, float height) {
+void KioskUi::draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode) {
   const float em = ui.em();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(display.x, top + height), ui.palette.surface_pressed);
@@ -287,7 +315,7 @@ void KioskUi::draw_keyboard(const UiContext& ui, float top, float height) {
   ImGui::PushItemWidth(display.x - 1.6f * em);
   ImGui::BeginChild("##keyboard", ImVec2(display.x - 1.6f * em, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const auto r = keyboard_.draw(ui, session_.search, KeyboardMode::Text, content_->text("osk.space", session_.lang),
+  const auto r = keyboard_.draw(ui, target, mode, content_->text("osk.space", session_.lang),
                                 content_->text("osk.enter", session_.lang));
   ImGui::EndChild();
   ImGui::PopItemWidth();
@@ -333,6 +361,24 @@ void KioskUi::draw_still_there(const UiContext& ui, double now) {
   ImGui::End();
 }
 
+void KioskUi::submit_registration(double now) {
+  const Offer* offer = content_->find_offer(nav_.current().item);
+  if (offer == nullptr || sink_ == nullptr) return;
+  focus_.clear();
+  session_.form_checked = true;
+  if (!validate_registration(session_.form, *offer).empty()) return;  // the problems show next to the fields
+  std::string error;
+  if (!sink_->submit(session_.form, *offer, content_->meta.privacy_version, error)) {
+    session_.form_save_failed = true;  // kept on screen; the visitor goes to the counter
+    return;
+  }
+  // Committed and sealed: nothing of it needs to stay in memory.
+  session_.form.wipe();
+  session_.form_checked = session_.form_save_failed = false;
+  nav_.open({ScreenId::ThankYou, offer->id});
+  thanks_until_ = now + thank_you_s_;
+}
+
 void KioskUi::apply(const std::vector<Intent>& intents, double now) {
   for (const Intent& i : intents) {
     switch (i.kind) {
@@ -357,15 +403,28 @@ void KioskUi::apply(const std::vector<Intent>& intents, double now) {
         session_.search.wipe();
         ++session_.generation;
         break;
-      case Intent::Kind::FocusSearch: typing_ = true; break;
-      case Intent::Kind::EndTyping: typing_ = false; break;
+      case Intent::Kind::Focus:
+        focus_ = i.value;
+        keyboard_.reset();
+        break;
+      case Intent::Kind::EndTyping: focus_.clear(); break;
       case Intent::Kind::ToggleLargeText: session_.large_text = !session_.large_text; break;
       case Intent::Kind::ToggleContrast: session_.high_contrast = !session_.high_contrast; break;
       case Intent::Kind::StillHere: idle_.touch(now); break;
+      case Intent::Kind::ToggleConsent: session_.form.consent = !session_.form.consent; break;
+      case Intent::Kind::ToggleAgeConfirmed: session_.form.age_confirmed = !session_.form.age_confirmed; break;
+      case Intent::Kind::SetContactTime:
+        for (ContactTime t : {ContactTime::Any, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening})
+          if (contact_time_id(t) == i.value) session_.form.contact_time = t;
+        break;
+      case Intent::Kind::Submit: submit_registration(now); break;
+      case Intent::Kind::FinishVisit: end_visit(now); break;
     }
   }
-  // The keyboard belongs to the search field; leaving the offers screen puts it away.
-  if (nav_.current().screen != ScreenId::Offers) typing_ = false;
+  // The keyboard belongs to a field of the current screen; leaving it puts the keyboard away.
+  const ScreenId now_on = nav_.current().screen;
+  if ((now_on != ScreenId::Offers && focus_ == "offers.search") || (now_on != ScreenId::Register && focus_.rfind("form.", 0) == 0))
+    focus_.clear();
 }
 
 }  // namespace kiosk::ui

@@ -15,6 +15,7 @@
 #include "kiosk/ui/automation.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/on_screen_keyboard.hpp"
+#include "kiosk/ui/registration_sink.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "kiosk/ui/touch_scroll.hpp"
 
@@ -25,6 +26,7 @@ class AttractScreen;
 struct UiOptions {
   double idle_timeout_s = 90.0;  // without a touch, then the question
   double idle_warning_s = 20.0;  // the question's countdown
+  double thank_you_s = 30.0;     // the thank-you screen, then the visit ends
 };
 
 class KioskUi {
@@ -52,10 +54,13 @@ class KioskUi {
   ScreenId current_screen() const { return nav_.current().screen; }
   const Route& current_route() const { return nav_.current(); }
   const VisitorSession& session() const { return session_; }
-  bool typing() const { return typing_; }
+  bool typing() const { return !focus_.empty(); }
+  const std::string& focus() const { return focus_; }
   bool asking_still_there(double now) const;
 
   void set_language(Lang lang) { session_.lang = lang; }
+  // Where submitted forms go; without one the offers say "ask at the counter".
+  void set_registration_sink(RegistrationSink* sink) { sink_ = sink; }
   // Pictures for the current content (the app owns the textures).
   void set_images(UiImages images) { images_ = std::move(images); }
   void open(Route route);
@@ -64,7 +69,7 @@ class KioskUi {
   void draw_header(const UiContext& ui, float height);
   float navigation_height(const UiContext& ui, bool& two_rows) const;
   void draw_navigation(const UiContext& ui, float height, bool two_rows);
-  void draw_keyboard(const UiContext& ui, float top, float height);
+  void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
   void consume_typed_keys();
   void apply(const std::vector<Intent>& intents, double now);
@@ -76,7 +81,9 @@ class KioskUi {
   Navigator nav_;
   VisitorSession session_;
   IdleTimer idle_;
-  bool typing_ = false;
+  std::string focus_;  // the field the keyboard types into; empty: keyboard down
+  // The buffer and keyboard kind for a text field id; null for an unknown id.
+  VisitorText* field_for(std::string_view id, KeyboardMode& mode);
   Automation automation_;
   TouchScroll scroll_;
   OnScreenKeyboard keyboard_;
@@ -84,6 +91,10 @@ class KioskUi {
   AttractScreen* attract_ = nullptr;
   std::vector<Intent> intents_;
   UiImages images_;
+  RegistrationSink* sink_ = nullptr;
+  double thanks_until_ = 0.0;
+  double thank_you_s_ = 30.0;
+  void submit_registration(double now);
   double last_now_ = 0.0;
   bool started_ = false;
 };

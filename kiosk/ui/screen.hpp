@@ -23,7 +23,10 @@ struct Intent {
     ToggleFilter,        // group + value
     ShowFilterGroup,     // group, or none to close
     ClearFilters,        // filters and search text
-    FocusSearch, EndTyping,
+    Focus, EndTyping,    // value: the text field's id ("offers.search", "form.email" …)
+    ToggleConsent, ToggleAgeConfirmed, SetContactTime,  // the registration form
+    Submit,              // the registration form, for the offer in the route
+    FinishVisit,         // "Fertig" on the thank-you screen
     ToggleLargeText, ToggleContrast,
     StillHere,           // answer to "Sind Sie noch da?"
   };
@@ -44,6 +47,11 @@ struct Intent {
     Intent i = of(Kind::ToggleFilter);
     i.group = g;
     i.value = std::move(v);
+    return i;
+  }
+  static Intent focus(std::string field) {
+    Intent i = of(Kind::Focus);
+    i.value = std::move(field);
     return i;
   }
   static Intent show_group(std::optional<FilterGroup> g) {
@@ -76,11 +84,12 @@ struct ScreenContext {
   const VisitorSession& session;
   const Route& route;
   bool landscape;
-  bool typing;  // the keyboard is up (for the search field)
+  std::string_view focus;  // the text field the keyboard types into, empty when it is down
   double now;   // seconds, monotonic
   TouchScroll& scroll;
   std::vector<Intent>& intents;
   const UiImages& images;
+  bool registration_available;  // the kiosk can seal and keep registrations
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }

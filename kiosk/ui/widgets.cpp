@@ -167,6 +167,37 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
   return pressed;
 }
 
+bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, bool checked) {
+  const float em = ui.em();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 pos = window->DC.CursorPos;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float box = 1.5f * em;
+  const float text_x = box + 0.7f * em;
+  ImFont* font = ui.fonts.body;
+  const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - text_x, begin_of(label), end_of(label));
+  const float height = std::max(kMinTargetEm * em, text.y + 0.6f * em);
+  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
+  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+  ImGui::ItemSize(bb);
+  record(ui, id, label, bb, true, false);
+  if (!ImGui::ItemAdd(bb, gid)) return false;
+  bool hovered = false, held = false;
+  const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+  ImDrawList* dl = window->DrawList;
+  const ImVec2 b0(pos.x, pos.y + (height - box) * 0.5f), b1(b0.x + box, b0.y + box);
+  dl->AddRectFilled(b0, b1, checked ? ui.palette.accent : ui.palette.surface, 0.2f * em);
+  dl->AddRect(b0, b1, checked ? ui.palette.accent : ui.palette.text_muted, 0.2f * em, 0, std::max(2.0f, 0.1f * em));
+  if (checked) {  // a tick drawn as strokes, like the chevrons
+    const ImVec2 pts[3] = {ImVec2(b0.x + box * 0.22f, b0.y + box * 0.52f), ImVec2(b0.x + box * 0.42f, b0.y + box * 0.72f),
+                           ImVec2(b0.x + box * 0.78f, b0.y + box * 0.3f)};
+    dl->AddPolyline(pts, 3, ui.palette.on_accent, 0, std::max(2.0f, 0.14f * em));
+  }
+  dl->AddText(font, font->FontSize, ImVec2(pos.x + text_x, pos.y + (height - text.y) * 0.5f), ui.palette.text, begin_of(label),
+              end_of(label), width - text_x);
+  return pressed;
+}
+
 void flow_next(float width) {
   // After an item: stay on this line if the next one fits, else wrap.
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -212,8 +243,9 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
     while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
     shown.remove_prefix(cut);
   }
-  dl->AddText(font, font->FontSize, ImVec2(x, y), text.empty() ? ui.palette.text_muted : ui.palette.text,
-              begin_of(shown), end_of(shown));
+  if (!shown.empty())  // ImGui reads a null end as "up to the terminator"; an empty view may have no data at all
+    dl->AddText(font, font->FontSize, ImVec2(x, y), text.empty() ? ui.palette.text_muted : ui.palette.text, begin_of(shown),
+                end_of(shown));
   if (focused) {
     const float caret_x = text.empty() ? x - 0.25f * em : x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin_of(shown), end_of(shown)).x + 2;
     dl->AddLine(ImVec2(caret_x, y), ImVec2(caret_x, y + font->FontSize), ui.palette.text, std::max(2.0f, 0.08f * em));

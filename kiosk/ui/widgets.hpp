@@ -34,6 +34,9 @@ bool repeat_button(const UiContext& ui, std::string_view id, std::string_view la
 // A filter chip: a rounded toggle that shows a check mark when selected.
 bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected);
 
+// A check box with its label on one wide row; the whole row is the target. Returns true when tapped.
+bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, bool checked);
+
 // Starts a new line when the next item of `width` would not fit (chip rows that wrap).
 void flow_next(float width);
 

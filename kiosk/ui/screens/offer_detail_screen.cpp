@@ -67,6 +67,14 @@ void OfferDetailScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.l(o->title));
   muted(ctx.ui, o->organisation);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  if (ctx.registration_available) {
+    if (button(ctx.ui, "offer.register", ctx.t("offer.register"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary,
+               true, Chevron::Right))
+      ctx.emit(Intent::open(ScreenId::Register, o->id));
+  } else {
+    muted(ctx.ui, ctx.t("offer.register_counter"));
+  }
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   if (ctx.landscape && begin_two_columns("##offer", ctx)) {
     ImGui::TableSetupColumn("about", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("facts", ImGuiTableColumnFlags_WidthStretch, 1.0f);

@@ -33,8 +33,9 @@ void OffersScreen::draw(const ScreenContext& ctx) {
   ImGui::BeginChild("##offers.head", ImVec2(0, 0), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   heading(ctx.ui, ctx.t("offers.title"));
-  if (text_field(ctx.ui, "offers.search", ctx.session.search.view(), ctx.t("offers.search_hint"), ctx.typing, icon::kSearch))
-    ctx.emit(Intent::of(Intent::Kind::FocusSearch));
+  if (text_field(ctx.ui, "offers.search", ctx.session.search.view(), ctx.t("offers.search_hint"), ctx.focus == "offers.search",
+                 icon::kSearch))
+    ctx.emit(Intent::focus("offers.search"));
   draw_filter_groups(ctx);
   // Chips, count and list scroll together: with the keyboard up and large text there is not
   // room for all of them, and the search field and group buttons must stay in reach.

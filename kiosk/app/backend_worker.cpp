@@ -1,0 +1,94 @@
+#include "kiosk/app/backend_worker.hpp"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "kiosk/core/backoff.hpp"
+#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/log.hpp"
+
+namespace kiosk {
+
+namespace {
+int64_t epoch_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+BackendWorker::BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now)
+    : settings_(std::move(settings)), content_status_(std::move(content_status)), sync_now_(std::move(sync_now)) {
+  thread_ = std::thread([this] { run(); });
+}
+
+BackendWorker::~BackendWorker() { stop(); }
+
+void BackendWorker::registration_committed() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pending_ = true;
+  }
+  wake_.notify_all();
+}
+
+void BackendWorker::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  cancel_ = true;
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void BackendWorker::run() {
+  std::string error;
+  auto store = OutboxStore::open(settings_.outbox_file, error);
+  if (!store) {
+    log::error("outbox: " + error + "; registrations cannot be delivered");
+    return;
+  }
+  RegistrationUploader uploader(settings_.upload, *store, &cancel_);
+  Backoff backoff(2.0, 900.0);
+  std::mt19937 rng(std::random_device{}());
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const int64_t started = epoch_now();
+  int64_t next_heartbeat = started;
+  double next_flush_in = 0;
+  for (;;) {
+    if (next_flush_in <= 0) {
+      const FlushOutcome f = uploader.flush();
+      if (cancel_) return;
+      if (f.delivered || f.quarantined)
+        log::info("outbox: " + std::to_string(f.delivered) + " delivered, " + std::to_string(f.quarantined) + " quarantined");
+      if (f.failed) {
+        next_flush_in = backoff.failed(f.retry_after_s, unit(rng));
+        log::warning("outbox: " + f.reason + "; next try in " + std::to_string(static_cast<int>(next_flush_in)) + " s");
+      } else {
+        backoff.succeeded();
+        next_flush_in = 1e9;  // until the next registration
+      }
+    }
+    const int64_t now = epoch_now();
+    if (now >= next_heartbeat) {
+      std::string hb_error;
+      if (uploader.send_status(heartbeat_json(content_status_(), store->counts(), now, now - started), hb_error) && sync_now_)
+        sync_now_();
+      else if (!hb_error.empty())
+        log::warning("heartbeat: " + hb_error);
+      if (cancel_) return;
+      next_heartbeat = now + settings_.heartbeat_interval_s;
+    }
+    const double until_heartbeat = static_cast<double>(next_heartbeat - epoch_now());
+    const double wait_s = std::max(0.0, std::min(next_flush_in, until_heartbeat));
+    const auto t0 = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(mutex_);
+    wake_.wait_for(lock, std::chrono::duration<double>(wait_s), [this] { return pending_ || stopping_; });
+    if (stopping_) return;
+    if (pending_) next_flush_in = 0;  // a new registration: deliver it now, backoff or not
+    else next_flush_in -= std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    pending_ = false;
+  }
+}
+
+}  // namespace kiosk

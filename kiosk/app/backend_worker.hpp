@@ -1,0 +1,49 @@
+#pragma once
+// The kiosk's second worker: delivers the outbox (at once after each new registration, else
+// with full-jitter backoff from 2 s up to 15 min, never sooner than Retry-After) and sends the
+// heartbeat every few minutes. A heartbeat answered with {"sync_now": true} triggers a content
+// sync. Own thread, own SQLite connection; nothing here touches the UI.
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "kiosk/net/registration_uploader.hpp"
+
+namespace kiosk {
+
+class BackendWorker {
+ public:
+  struct Settings {
+    UploadSettings upload;
+    std::filesystem::path outbox_file;
+    int heartbeat_interval_s = 120;
+  };
+  // Called on the worker: the content part of the status as JSON (thread-safe on the app's side).
+  using ContentStatusJson = std::function<std::string()>;
+
+  BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now);
+  ~BackendWorker();
+  BackendWorker(const BackendWorker&) = delete;
+  BackendWorker& operator=(const BackendWorker&) = delete;
+
+  void registration_committed();  // deliver now
+  void stop();
+
+ private:
+  void run();
+  Settings settings_;
+  ContentStatusJson content_status_;
+  std::function<void()> sync_now_;
+  std::atomic<bool> cancel_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool pending_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+
+}  // namespace kiosk

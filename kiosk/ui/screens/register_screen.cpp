@@ -1,0 +1,120 @@
+#include "kiosk/ui/screens/register_screen.hpp"
+
+#include "kiosk/core/offer_format.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/qr_code.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// The problem for this field, in plain words, right under it.
+void field_error(const ScreenContext& ctx, const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors) {
+    if (e.field != field) continue;
+    std::string text(ctx.t(e.key));
+    if (const Offer* o = ctx.content.find_offer(ctx.route.item)) text = fill(text, std::to_string(o->minimum_age));
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
+    ImGui::PushFont(ctx.ui.fonts.bold);
+    paragraph(text);
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+  }
+}
+
+void labelled_field(const ScreenContext& ctx, const std::vector<FieldError>& errors, const char* id, std::string_view label,
+                    const VisitorText& text, std::string_view hint = {}) {
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  paragraph(label);
+  ImGui::PopFont();
+  if (text_field(ctx.ui, id, text.view(), hint, ctx.focus == id)) ctx.emit(Intent::focus(id));
+  field_error(ctx, errors, id);
+  ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
+}
+
+}  // namespace
+
+void RegisterScreen::draw(const ScreenContext& ctx) {
+  const Offer* offer = ctx.content.find_offer(ctx.route.item);
+  if (offer == nullptr || !ctx.registration_available) {
+    ctx.emit(Intent::of(Intent::Kind::Back));
+    return;
+  }
+  const RegistrationForm& f = ctx.session.form;
+  const std::vector<FieldError> errors = ctx.session.form_checked ? validate_registration(f, *offer) : std::vector<FieldError>{};
+  heading(ctx.ui, ctx.t("register.title"));
+  muted(ctx.ui, ctx.l(offer->title));
+  paragraph(ctx.t("register.intro"));
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+
+  labelled_field(ctx, errors, "form.first_name", ctx.t("form.first_name"), f.first_name);
+  labelled_field(ctx, errors, "form.last_name", ctx.t("form.last_name"), f.last_name);
+  muted(ctx.ui, ctx.t("form.reach_hint"));
+  labelled_field(ctx, errors, "form.email", ctx.t("form.email"), f.email, "name@beispiel.de");
+  labelled_field(ctx, errors, "form.phone", ctx.t("form.phone"), f.phone, "0231 …");
+
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  paragraph(ctx.t("form.time"));
+  ImGui::PopFont();
+  bool first = true;
+  for (ContactTime t : {ContactTime::Any, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening}) {
+    const std::string id = "form.time." + std::string(contact_time_id(t));
+    const std::string label(ctx.t(id));
+    if (!first) flow_next(ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, label.c_str()).x + 3.0f * ctx.em());
+    first = false;
+    if (chip(ctx.ui, id, label, f.contact_time == t)) {
+      Intent i = Intent::of(Intent::Kind::SetContactTime);
+      i.value = contact_time_id(t);
+      ctx.emit(i);
+    }
+  }
+  ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
+  labelled_field(ctx, errors, "form.message", std::string(ctx.t("form.message")) + " " + std::string(ctx.t("form.optional")),
+                 f.message);
+
+  if (offer->minimum_age > 0) {
+    if (checkbox(ctx.ui, "form.age", fill(ctx.t("form.age"), std::to_string(offer->minimum_age)), f.age_confirmed))
+      ctx.emit(Intent::of(Intent::Kind::ToggleAgeConfirmed));
+    field_error(ctx, errors, "form.age");
+  }
+  if (checkbox(ctx.ui, "form.consent", ctx.t("form.consent"), f.consent)) ctx.emit(Intent::of(Intent::Kind::ToggleConsent));
+  field_error(ctx, errors, "form.consent");
+  muted(ctx.ui, ctx.t("form.privacy_short"));
+  if (button(ctx.ui, "form.privacy", ctx.t("form.privacy_open"), ImVec2(0, 0), ButtonStyle::Secondary, true, Chevron::Right))
+    ctx.emit(Intent::open(ScreenId::Privacy));
+  ImGui::Dummy(ImVec2(0, 0.4f * ctx.em()));
+
+  if (ctx.session.form_save_failed) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
+    ImGui::PushFont(ctx.ui.fonts.bold);
+    paragraph(ctx.t("form.save_failed"));
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+  }
+  if (!errors.empty()) muted(ctx.ui, ctx.t("form.check_above"));
+  if (button(ctx.ui, "form.submit", ctx.t("form.submit"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
+    ctx.emit(Intent::of(Intent::Kind::Submit));
+}
+
+void PrivacyScreen::draw(const ScreenContext& ctx) {
+  heading(ctx.ui, ctx.t("privacy.title"));
+  paragraph(ctx.t("privacy.full"));
+  muted(ctx.ui, std::string(ctx.t("privacy.version_label")) + " " + ctx.content.meta.privacy_version);
+  qr_block(ctx, "privacy.qr", ctx.content.meta.privacy_url);
+  if (button(ctx.ui, "privacy.back", ctx.t("privacy.back"), ImVec2(0, 0), ButtonStyle::Primary, true, Chevron::Left))
+    ctx.emit(Intent::of(Intent::Kind::Back));
+}
+
+void ThankYouScreen::draw(const ScreenContext& ctx) {
+  heading(ctx.ui, ctx.t("thanks.title"));
+  paragraph(ctx.t("thanks.text"));
+  if (const Offer* o = ctx.content.find_offer(ctx.route.item)) {
+    subheading(ctx.ui, ctx.l(o->title));
+    muted(ctx.ui, o->organisation);
+    qr_block(ctx, "thanks.qr", o->url.empty() ? o->contact.url : o->url);
+  }
+  ImGui::Dummy(ImVec2(0, 0.5f * ctx.em()));
+  if (button(ctx.ui, "thanks.done", ctx.t("thanks.done"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
+    ctx.emit(Intent::of(Intent::Kind::FinishVisit));
+}
+
+}  // namespace kiosk::ui

@@ -118,6 +118,9 @@ TEST_CASE("sync against nginx: first sync, nothing changed (304), a newer versio
     const auto old_dir = w.tmp.path() / "old";
     w.publish(1, old_dir);
     std::filesystem::copy(old_dir, w.served, std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+    // A copy gets "now" as its time; nginx's ETag (seconds and size) must still differ from v2's.
+    std::filesystem::last_write_time(w.served / "manifest.json",
+                                     std::filesystem::last_write_time(w.served / "manifest.json") + std::chrono::seconds(10));
     o = w.engine(nginx.url()).run_once(now());
     CHECK(o.kind == SyncOutcome::Kind::Rejected);
     CHECK(o.reason == "version 1 is older than the trusted version 2 (rollback)");

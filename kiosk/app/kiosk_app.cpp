@@ -178,7 +178,7 @@ void KioskApp::run() {
 
 namespace {
 
-std::optional<StartupContent> from_cache(const StartupInputs& in) {
+std::optional<StartupContent> from_cache(const StartupInputs& in, const ContentSnapshot* bundled) {
   if (in.public_keys.empty()) return std::nullopt;  // nothing could be verified
   std::vector<MinisignPublicKey> keys;
   for (const auto& text : in.public_keys) {
@@ -194,7 +194,7 @@ std::optional<StartupContent> from_cache(const StartupInputs& in) {
     return std::nullopt;
   }
   TrustState trust = load_trust_state(in.state_dir);
-  const auto verified = verify_bundle(*raw, keys, trust.version, in.now, reason);
+  const auto verified = verify_bundle(*raw, keys, trust.version, in.now, reason, bundled);
   if (!verified) {
     log::error("content: the cached bundle in " + in.cache_dir.string() + " is not usable: " + reason + "; ignoring it");
     return std::nullopt;
@@ -212,20 +212,20 @@ std::optional<StartupContent> from_cache(const StartupInputs& in) {
 }  // namespace
 
 StartupContent load_startup_content(const StartupInputs& in) {
+  const auto bundled_dir = bundled_content_dir();
+  ContentParseResult bundled = load_content_directory(bundled_dir);
   if (!in.content_dir.empty()) {
     ContentParseResult r = load_content_directory(in.content_dir);
     if (r.ok()) return {r.snapshot, "content folder " + in.content_dir, 0, false, {}, 0};
     log::error("content: " + in.content_dir + " is not valid (" + std::to_string(r.problems.size()) +
                " problems); showing the bundled content instead");
     for (const Problem& p : r.problems) log::error("content: " + p.to_string());
-  } else if (auto cached = from_cache(in)) {
+  } else if (auto cached = from_cache(in, bundled.snapshot.get())) {
     return *cached;
   }
-  const auto bundled = bundled_content_dir();
-  ContentParseResult r = load_content_directory(bundled);
-  if (r.ok()) return {r.snapshot, "bundled content", 0, false, {}, 0};
-  log::error("content: the bundled content in " + bundled.string() + " is not valid:");
-  for (const Problem& p : r.problems) log::error("content: " + p.to_string());
+  if (bundled.ok()) return {bundled.snapshot, "bundled content", 0, false, {}, 0};
+  log::error("content: the bundled content in " + bundled_dir.string() + " is not valid:");
+  for (const Problem& p : bundled.problems) log::error("content: " + p.to_string());
   return {};
 }
 

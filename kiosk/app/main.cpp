@@ -11,6 +11,8 @@
 #include "kiosk/app/backend_worker.hpp"
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/net/sealed_box.hpp"
+#include "kiosk/store/content_directory.hpp"
+#include "kiosk/store/data_paths.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
     }
     settings.cache_dir = startup.cache_dir;
     settings.state_dir = startup.state_dir;
+    settings.fallback = load_content_directory(bundled_content_dir()).snapshot;
     settings.limits.allow_http_loopback = opt.allow_http_loopback || cfg.allow_http_loopback;
     const auto cache_dir = settings.cache_dir;
     sync = std::make_unique<SyncWorker>(settings, opt.poll_interval_s.value_or(cfg.poll_interval_s), [&app, cache_dir](SyncOutcome o) {

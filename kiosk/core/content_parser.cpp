@@ -306,7 +306,7 @@ void parse_meta(Parsed& p, const Reader& r) {
   m.title = r.text("title", true);
   m.sample_data = r.boolean("sample_data", false);
   m.notice = r.text("notice", false);
-  m.privacy_version = r.string("privacy_version", true);
+  m.privacy_version = r.string("privacy_version", false);
   m.privacy_url = r.checked("privacy_url", false, "an https:// address of the privacy notice", is_https_url);
   p.meta_seen = true;
 }
@@ -544,7 +544,7 @@ void check_references(Parsed& p) {
   }
 }
 
-void check_whole(Parsed& p, const std::vector<ContentSource>& sources) {
+void check_whole(Parsed& p, const std::vector<ContentSource>& sources, const ContentSnapshot* fallback) {
   ContentSnapshot& s = *p.snapshot;
   s.index();
   check_unique(p, s.categories, "category");
@@ -560,26 +560,42 @@ void check_whole(Parsed& p, const std::vector<ContentSource>& sources) {
   const auto& string_origins = p.origins["string"];
   const std::string strings_file = string_origins.empty() ? bundle : string_origins.front().file;
   if (!p.meta_seen) p.problems.push_back({bundle, "$.meta", "a \"meta\" section with the bundle's title", describe(nullptr), ""});
+  if (p.meta_seen && s.meta.privacy_version.empty()) {
+    if (fallback != nullptr && !fallback->meta.privacy_version.empty()) {
+      s.meta.privacy_version = fallback->meta.privacy_version;
+      if (s.meta.privacy_url.empty()) s.meta.privacy_url = fallback->meta.privacy_url;
+    } else {
+      p.problems.push_back({bundle, "$.meta.privacy_version", "the version of the privacy notice (recorded with every consent)",
+                            describe(nullptr), ""});
+    }
+  }
   if (s.units.empty()) p.problems.push_back({bundle, "$.units", "at least one unit", "none", ""});
   if (s.districts.empty()) p.problems.push_back({bundle, "$.districts", "the districts offers refer to", "none", ""});
   for (std::string_view key : kRequiredUiKeys) {
     auto it = s.strings.find(key);
-    if (it == s.strings.end() || !it->second.has(Lang::De))
-      p.problems.push_back({strings_file, "$.strings.de." + std::string(key), "the German UI string the screens need",
-                            describe(nullptr), ""});
+    if (it != s.strings.end() && it->second.has(Lang::De)) continue;
+    if (fallback != nullptr) {  // a string this kiosk knows and the bundle's author did not yet
+      const auto f = fallback->strings.find(key);
+      if (f != fallback->strings.end() && f->second.has(Lang::De)) {
+        s.strings[std::string(key)] = f->second;
+        continue;
+      }
+    }
+    p.problems.push_back({strings_file, "$.strings.de." + std::string(key), "the German UI string the screens need",
+                          describe(nullptr), ""});
   }
 }
 
 }  // namespace
 
-ContentParseResult parse_content(const std::vector<ContentSource>& sources) {
+ContentParseResult parse_content(const std::vector<ContentSource>& sources, const ContentSnapshot* fallback) {
   Parsed p;
   if (sources.empty()) {
     p.problems.push_back({"(bundle)", "$", "at least one content file (*.json)", "none", ""});
     return {nullptr, std::move(p.problems)};
   }
   for (const ContentSource& src : sources) parse_document(p, src);
-  check_whole(p, sources);
+  check_whole(p, sources, fallback);
   if (!p.problems.empty()) return {nullptr, std::move(p.problems)};
   return {std::move(p.snapshot), {}};
 }

@@ -26,6 +26,10 @@ struct ContentParseResult {
 // meta, categories, districts, suitable_for, units, offers, strings. A bundle may keep each
 // section in its own file (the editable `content/` folder) or all of them in one document
 // (what `kioskctl publish` serves); the result is the same.
-ContentParseResult parse_content(const std::vector<ContentSource>& sources);
+//
+// `fallback` (the content bundled with the program) fills what a published bundle may lack
+// because it was made for an older kiosk: UI strings added since, the privacy notice version.
+// Without a fallback (validating the bundled content itself) such gaps are problems.
+ContentParseResult parse_content(const std::vector<ContentSource>& sources, const ContentSnapshot* fallback = nullptr);
 
 }  // namespace kiosk

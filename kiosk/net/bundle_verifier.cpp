@@ -41,7 +41,7 @@ bool check_file(std::string_view bytes, const BundleFile& f, std::string& reason
 }
 
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vector<MinisignPublicKey>& keys,
-                                            long min_version, int64_t now, std::string& reason) {
+                                            long min_version, int64_t now, std::string& reason, const ContentSnapshot* fallback) {
   ManifestCheck c = check_manifest(b.manifest, b.signature, keys);
   if (!c.ok()) return reason = c.reason, std::nullopt;
   if (c.manifest.version < min_version) {
@@ -56,7 +56,7 @@ std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vecto
     if (it == b.files.end()) return reason = f.path + " is missing", std::nullopt;
     if (!check_file(it->second, f, reason)) return std::nullopt;
   }
-  ContentParseResult parsed = parse_content({{c.manifest.content.path, b.files.at(c.manifest.content.path)}});
+  ContentParseResult parsed = parse_content({{c.manifest.content.path, b.files.at(c.manifest.content.path)}}, fallback);
   if (!parsed.ok()) {
     reason = "the content document is not valid: " + parsed.problems.front().to_string();
     if (parsed.problems.size() > 1) reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";

@@ -38,7 +38,9 @@ struct VerifiedBundle {
 
 // Every check, for a bundle that is complete on hand (the cache). `min_version` is the trusted
 // version: lower is a rollback.
+// `fallback` fills what an older bundle lacks (see parse_content).
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& bundle, const std::vector<MinisignPublicKey>& keys,
-                                            long min_version, int64_t now, std::string& reason);
+                                            long min_version, int64_t now, std::string& reason,
+                                            const ContentSnapshot* fallback = nullptr);
 
 }  // namespace kiosk

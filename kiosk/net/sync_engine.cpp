@@ -47,7 +47,7 @@ bool SyncEngine::cache_holds(long version, int64_t now) {
   if (cached_version_ < 0) {
     std::string reason;
     const auto raw = BundleCache(settings_.cache_dir).load(reason);
-    const auto v = raw ? verify_bundle(*raw, settings_.keys, 0, now, reason) : std::nullopt;
+    const auto v = raw ? verify_bundle(*raw, settings_.keys, 0, now, reason, settings_.fallback.get()) : std::nullopt;
     cached_version_ = v ? v->manifest.version : 0;
   }
   return version > 0 && cached_version_ == version;
@@ -104,7 +104,7 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
     downloaded += r.body.size();
     bundle.files[f.path] = std::move(r.body);
   }
-  ContentParseResult parsed = parse_content({{m.content.path, bundle.files[m.content.path]}});
+  ContentParseResult parsed = parse_content({{m.content.path, bundle.files[m.content.path]}}, settings_.fallback.get());
   if (!parsed.ok())
     return outcome(SyncOutcome::Kind::Rejected, "the content document is not valid: " + parsed.problems.front().to_string());
 

@@ -22,6 +22,7 @@ struct SyncSettings {
   std::filesystem::path cache_dir;
   std::filesystem::path state_dir;
   HttpLimits limits;
+  SnapshotPtr fallback;  // the bundled content: fills what older bundles lack
 };
 
 struct SyncOutcome {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kiosk/store/content_directory.hpp"
+#include "kiosk/store/data_paths.hpp"
 #include "kiosk/tools/publish.hpp"
 #include "kiosk/tools/registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
@@ -57,6 +58,7 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
   s.state_dir = !state_dir.empty() ? state_dir : !c.state_dir.empty() ? c.state_dir : kiosk::default_state_dir().string();
   s.cache_dir = !cache_dir.empty() ? cache_dir : !c.cache_dir.empty() ? c.cache_dir : kiosk::default_cache_dir().string();
   s.limits.allow_http_loopback = c.allow_http_loopback;
+  s.fallback = kiosk::load_content_directory(kiosk::bundled_content_dir()).snapshot;
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   const kiosk::SyncOutcome o = kiosk::SyncEngine(s).run_once(now);
   std::printf("%s\n", o.summary().c_str());

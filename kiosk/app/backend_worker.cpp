@@ -18,28 +18,14 @@ int64_t epoch_now() {
 
 BackendWorker::BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now)
     : settings_(std::move(settings)), content_status_(std::move(content_status)), sync_now_(std::move(sync_now)) {
-  thread_ = std::thread([this] { run(); });
+  worker_.start([this] { run(); });
 }
 
 BackendWorker::~BackendWorker() { stop(); }
 
-void BackendWorker::registration_committed() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    pending_ = true;
-  }
-  wake_.notify_all();
-}
+void BackendWorker::registration_committed() { worker_.request(); }
 
-void BackendWorker::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  cancel_ = true;
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void BackendWorker::stop() { worker_.stop(); }
 
 void BackendWorker::run() {
   std::string error;
@@ -48,7 +34,7 @@ void BackendWorker::run() {
     log::error("outbox: " + error + "; registrations cannot be delivered");
     return;
   }
-  RegistrationUploader uploader(settings_.upload, *store, &cancel_);
+  RegistrationUploader uploader(settings_.upload, *store, worker_.cancel_flag());
   Backoff backoff(2.0, 900.0);
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -58,7 +44,7 @@ void BackendWorker::run() {
   for (;;) {
     if (next_flush_in <= 0) {
       const FlushOutcome f = uploader.flush();
-      if (cancel_) return;
+      if (worker_.cancelled()) return;
       if (f.delivered || f.quarantined)
         log::info("outbox: " + std::to_string(f.delivered) + " delivered, " + std::to_string(f.quarantined) + " quarantined");
       if (f.failed) {
@@ -76,18 +62,16 @@ void BackendWorker::run() {
         sync_now_();
       else if (!hb_error.empty())
         log::warning("heartbeat: " + hb_error);
-      if (cancel_) return;
+      if (worker_.cancelled()) return;
       next_heartbeat = now + settings_.heartbeat_interval_s;
     }
     const double until_heartbeat = static_cast<double>(next_heartbeat - epoch_now());
     const double wait_s = std::max(0.0, std::min(next_flush_in, until_heartbeat));
     const auto t0 = std::chrono::steady_clock::now();
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait_for(lock, std::chrono::duration<double>(wait_s), [this] { return pending_ || stopping_; });
-    if (stopping_) return;
-    if (pending_) next_flush_in = 0;  // a new registration: deliver it now, backoff or not
+    const bool committed = worker_.wait(wait_s);
+    if (worker_.stopping()) return;
+    if (committed) next_flush_in = 0;  // a new registration: deliver it now, backoff or not
     else next_flush_in -= std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    pending_ = false;
   }
 }
 

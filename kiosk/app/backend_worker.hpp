@@ -3,13 +3,10 @@
 // with full-jitter backoff from 2 s up to 15 min, never sooner than Retry-After) and sends the
 // heartbeat every few minutes. A heartbeat answered with {"sync_now": true} triggers a content
 // sync. Own thread, own SQLite connection; nothing here touches the UI.
-#include <atomic>
-#include <condition_variable>
 #include <filesystem>
 #include <functional>
-#include <mutex>
-#include <thread>
 
+#include "kiosk/app/worker_thread.hpp"
 #include "kiosk/net/registration_uploader.hpp"
 
 namespace kiosk {
@@ -37,12 +34,7 @@ class BackendWorker {
   Settings settings_;
   ContentStatusJson content_status_;
   std::function<void()> sync_now_;
-  std::atomic<bool> cancel_{false};
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool pending_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  WorkerThread worker_;  // last: its thread stops before the members it uses go
 };
 
 

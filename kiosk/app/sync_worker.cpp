@@ -10,38 +10,24 @@ namespace kiosk {
 
 SyncWorker::SyncWorker(SyncSettings settings, int poll_interval_s, Deliver deliver)
     : settings_(std::move(settings)), poll_interval_s_(poll_interval_s), deliver_(std::move(deliver)) {
-  thread_ = std::thread([this] { run(); });
+  worker_.start([this] { run(); });
 }
 
 SyncWorker::~SyncWorker() { stop(); }
 
-void SyncWorker::sync_now() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    now_requested_ = true;
-  }
-  wake_.notify_all();
-}
+void SyncWorker::sync_now() { worker_.request(); }
 
-void SyncWorker::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  cancel_ = true;  // curl's progress callback sees this and aborts the transfer
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void SyncWorker::stop() { worker_.stop(); }  // curl's progress callback sees the cancel flag
 
 void SyncWorker::run() {
-  SyncEngine engine(settings_, &cancel_);
+  SyncEngine engine(settings_, worker_.cancel_flag());
   Backoff backoff(2.0, 900.0);
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (;;) {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     SyncOutcome outcome = engine.run_once(now);
-    if (cancel_) return;
+    if (worker_.cancelled()) return;
     double wait_s = poll_interval_s_;
     if (outcome.kind == SyncOutcome::Kind::Failed) {
       wait_s = backoff.failed(outcome.retry_after_s, unit(rng));
@@ -53,10 +39,8 @@ void SyncWorker::run() {
       else log::debug("sync: " + outcome.summary());
     }
     deliver_(std::move(outcome));
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait_for(lock, std::chrono::duration<double>(wait_s), [this] { return now_requested_ || stopping_; });
-    if (stopping_) return;
-    now_requested_ = false;
+    worker_.wait(wait_s);
+    if (worker_.stopping()) return;
   }
 }
 

@@ -4,12 +4,9 @@
 // backoff, Retry-After honoured). Each outcome is handed to `deliver` on the worker thread; the
 // app posts it to the main loop. stop() cancels a transfer in flight and returns within about
 // a second.
-#include <atomic>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
+#include "kiosk/app/worker_thread.hpp"
 #include "kiosk/net/sync_engine.hpp"
 
 namespace kiosk {
@@ -32,12 +29,7 @@ class SyncWorker {
   SyncSettings settings_;
   int poll_interval_s_;
   Deliver deliver_;
-  std::atomic<bool> cancel_{false};
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool now_requested_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  WorkerThread worker_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace kiosk

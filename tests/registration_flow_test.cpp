@@ -8,11 +8,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
+#include <thread>
 #include <fstream>
 #include <random>
 #include <set>
 
 #include "backend_server.hpp"
+#include "kiosk/app/backend_worker.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
@@ -383,4 +386,46 @@ TEST_CASE("chaos: 200 runs killed at random moments during submit and upload; ev
     CAPTURE(id);
     CHECK(in_backend[id] == 1);
   }
+}
+
+TEST_CASE("heartbeat: the backend learns the kiosk's state, and an admin's sync-now reaches the kiosk") {
+  Agency agency;
+  test::BackendServer backend(agency.db, agency.www);
+  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
+  agency.register_visitor(sink, "Hidden", "Person", "hidden@example.org", "", "withdrawn-offer");
+  std::promise<void> asked;
+  std::atomic<int> sync_requests{0};
+  BackendWorker::Settings settings;
+  settings.upload = agency.upload(backend.url());
+  settings.outbox_file = agency.state / "outbox.sqlite";
+  settings.heartbeat_interval_s = 1;
+  std::atomic<bool> first_seen{false};
+  BackendWorker worker(
+      settings, [] { return std::string(R"({"content_version":4,"stale":false,"last_error":""})"); },
+      [&] {
+        if (sync_requests++ == 0) asked.set_value();
+      });
+  // Until the backend has seen the kiosk, there is no one to ask; then the admin asks.
+  HttpLimits loopback;
+  loopback.allow_http_loopback = true;
+  HttpClient admin(loopback);
+  const std::vector<std::string> auth{"Authorization: Bearer " + std::string(test::BackendServer::kAdminToken)};
+  long status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (status != 204 && std::chrono::steady_clock::now() < deadline) {
+    status = admin.post(backend.url() + "v1/kiosks/" + test::BackendServer::kKiosk + "/sync-now", "{}", auth, 1024).status;
+    std::this_thread::yield();
+  }
+  CHECK(status == 204);
+  REQUIRE(asked.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  worker.stop();
+  CHECK(sync_requests == 1);  // asked once, synced once
+  // What GET /v1/kiosks shows needs the admin token; counts only, never the registration.
+  HttpClient reader(loopback);
+  CHECK(reader.get(backend.url() + "v1/kiosks", 65536).status == 401);
+  const std::string out = reader.get_with(backend.url() + "v1/kiosks", auth, 65536).body;
+  CHECK(out.find("berswordt-1") != std::string::npos);
+  CHECK(out.find("content_version\\\":4") != std::string::npos);  // the status is stored as JSON text
+  CHECK(out.find("outbox_pending") != std::string::npos);
+  CHECK(out.find("Hidden") == std::string::npos);  // counts only
 }

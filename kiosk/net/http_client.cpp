@@ -90,6 +90,10 @@ HttpResponse HttpClient::get(const std::string& url, size_t max_bytes, const std
   return perform(url, nullptr, headers, max_bytes);
 }
 
+HttpResponse HttpClient::get_with(const std::string& url, const std::vector<std::string>& headers, size_t max_bytes) {
+  return perform(url, nullptr, headers, max_bytes);
+}
+
 HttpResponse HttpClient::post(const std::string& url, const std::string& body, const std::vector<std::string>& headers,
                               size_t max_bytes) {
   return perform(url, &body, headers, max_bytes);

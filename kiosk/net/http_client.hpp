@@ -38,6 +38,7 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResponse get(const std::string& url, size_t max_bytes, const std::string& if_none_match = {});
+  HttpResponse get_with(const std::string& url, const std::vector<std::string>& headers, size_t max_bytes);
   HttpResponse post(const std::string& url, const std::string& body, const std::vector<std::string>& headers,
                     size_t max_bytes);
 

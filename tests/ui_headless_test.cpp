@@ -19,7 +19,14 @@ using namespace kiosk;
 
 namespace {
 
+// Takes every form: lets the screens that need a registration sink be drawn.
+struct AcceptingSink final : ui::RegistrationSink {
+  bool available() const override { return true; }
+  bool submit(const RegistrationForm&, const Offer&, const std::string&, std::string&) override { return true; }
+};
+
 struct Kiosk {
+  AcceptingSink sink;
   NullPlatform* platform = nullptr;
   std::unique_ptr<KioskApp> app;
   std::shared_ptr<double> clock = std::make_shared<double>(0.0);
@@ -30,6 +37,7 @@ struct Kiosk {
     platform = p.get();
     app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
     app->set_clock([c = clock] { return *c; });
+    app->ui().set_registration_sink(&sink);
     std::string error;
     REQUIRE_MESSAGE(app->open({width, height, false, "test"}, error), error);
     app->driver().settle();
@@ -70,8 +78,13 @@ std::vector<Route> every_route(const ContentSnapshot& s) {
   std::vector<Route> routes{{ScreenId::Home, ""}, {ScreenId::Units, ""}, {ScreenId::Offers, ""}};
   for (const auto& u : s.units) routes.push_back({ScreenId::UnitDetail, u.id});
   for (const auto& o : s.offers) routes.push_back({ScreenId::OfferDetail, o.id});
+  // The registration screens, for an offer with a minimum age (the form's longest variant).
+  routes.push_back({ScreenId::Register, "lesepaten-aplerbeck"});
+  routes.push_back({ScreenId::Privacy, ""});
+  routes.push_back({ScreenId::ThankYou, "lesepaten-aplerbeck"});
   return routes;
 }
+
 
 // Every widget is a real touch target: at least 64 px at 1080p, inside the screen, label whole.
 void check_targets(const ui::Automation& a, float width, float height) {

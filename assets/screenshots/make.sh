@@ -25,3 +25,15 @@ shoot 1920x1080 tr offers-district-tr-landscape '{"tap": "home.offers"}' '{"tap"
   '{"tap": "filter.district.innenstadt-nord"}'
 shoot 1080x1920 de large-contrast-de-portrait '{"tap": "a11y.large_text"}' '{"tap": "a11y.contrast"}' \
   '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
+
+# The registration form needs a registration key (and a state folder for the outbox).
+tmp=$(mktemp -d)
+build_bin=$(dirname "$kiosk")
+"$build_bin/kioskctl" registrations keygen --secret-key "$tmp/reg.key" >/dev/null
+printf '{"registration_public_key": "%s", "state_dir": "%s/state", "cache_dir": "%s/cache"}' \
+  "$(sed -n 's/.*"public_key": "\([^"]*\)".*/\1/p' "$tmp/reg.key")" "$tmp" "$tmp" >"$tmp/kiosk.json"
+printf '[{"tap": "attract.start"}, {"tap": "home.offers"}, {"tap": "offer.lesepaten-aplerbeck"}, {"tap": "offer.register"},
+  {"tap": "form.first_name"}, {"type": "Zeynep"}, {"tap": "osk.enter"}, {"drag": "form.last_name", "dy": -700},
+  {"tap": "form.submit"}, {"screenshot": "%s/register-errors-de-portrait.png"}, {"quit": true}]' "$out" >"$walk"
+tests/with-xvfb.sh "$kiosk" --config "$tmp/kiosk.json" --windowed 1080x1920 --script "$walk" 2>&1 | grep -v "^<6>" || true
+rm -rf "$tmp"

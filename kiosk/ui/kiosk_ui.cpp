@@ -67,6 +67,7 @@ void KioskUi::set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex
 
 void KioskUi::open(Route route) {
   if (route.screen == ScreenId::Attract) return end_visit(last_now_);
+  if (route.screen == ScreenId::ThankYou) thanks_until_ = last_now_ + thank_you_s_;
   nav_.open(std::move(route));
 }
 

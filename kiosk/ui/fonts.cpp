@@ -2,7 +2,10 @@
 
 #include <imgui_freetype.h>
 
-#include <system_error>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -22,27 +25,40 @@ const ImWchar* kiosk_glyph_ranges() {
 
 namespace {
 
-bool exists(const std::filesystem::path& file, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(file, ec)) return true;
-  error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
-  return false;
+// Font files are read once; rebuilding the atlas (another screen size, large text) then works
+// from memory, so toggling large text touches no disk on the UI thread.
+const std::vector<char>* font_bytes(const std::filesystem::path& file, std::string& error) {
+  static std::map<std::string, std::vector<char>> cache;
+  const auto it = cache.find(file.string());
+  if (it != cache.end()) return &it->second;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
+    return nullptr;
+  }
+  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return &cache.emplace(file.string(), std::move(bytes)).first->second;
 }
 
 // A text font with the pictograms merged in, so labels can mix words and icons.
 ImFont* add(const std::filesystem::path& file, const std::filesystem::path& icons, float px, std::string& error) {
-  if (!exists(file, error) || !exists(icons, error)) return nullptr;
+  const std::vector<char>* text_font = font_bytes(file, error);
+  const std::vector<char>* icon_font = text_font ? font_bytes(icons, error) : nullptr;
+  if (icon_font == nullptr) return nullptr;
   ImFontConfig cfg;
   cfg.OversampleH = 1;  // FreeType hints; oversampling only costs atlas space
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(file.string().c_str(), px, &cfg, kiosk_glyph_ranges());
+  cfg.FontDataOwnedByAtlas = false;  // the bytes stay in our cache for the next rebuild
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(text_font->data()),
+                                                           static_cast<int>(text_font->size()), px, &cfg, kiosk_glyph_ranges());
   static const ImWchar icon_ranges[] = {0xF000, 0xF2E0, 0};
   ImFontConfig merge = cfg;
   merge.MergeMode = true;
   merge.GlyphMinAdvanceX = px;  // icons line up in columns
   merge.GlyphOffset = ImVec2(0, px * 0.05f);
-  ImGui::GetIO().Fonts->AddFontFromFileTTF(icons.string().c_str(), px * 0.9f, &merge, icon_ranges);
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(icon_font->data()), static_cast<int>(icon_font->size()),
+                                             px * 0.9f, &merge, icon_ranges);
   return font;
 }
 

@@ -134,6 +134,10 @@ TEST_CASE("a visitor registers on screen; it reaches the backend exactly once an
   k.reveal("form.submit");
   k.tap("form.submit");
   REQUIRE(k.screen() == "thank_you");
+  k.tap("nav.back");  // back leads home, not to the emptied form
+  CHECK(k.screen() == "home");
+  k.app->ui().open({ScreenId::ThankYou, "lesepaten-aplerbeck"});
+  k.app->driver().settle();
   // The form is gone from memory the moment the registration is committed.
   const auto& form = k.app->ui().session().form;
   CHECK(form.first_name.empty());

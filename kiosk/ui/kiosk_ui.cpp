@@ -376,6 +376,7 @@ void KioskUi::submit_registration(double now) {
   // Committed and sealed: nothing of it needs to stay in memory.
   session_.form.wipe();
   session_.form_checked = session_.form_save_failed = false;
+  nav_.home();  // "back" from the thank-you screen must not lead to the emptied form
   nav_.open({ScreenId::ThankYou, offer->id});
   thanks_until_ = now + thank_you_s_;
 }

@@ -1,8 +1,8 @@
 #include "kiosk/store/content_directory.hpp"
 
+#include "kiosk/store/atomic_file.hpp"
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace kiosk {
@@ -23,14 +23,12 @@ ContentParseResult load_content_directory(const std::filesystem::path& dir) {
   std::vector<ContentSource> sources;
   Problems unreadable;
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof()) {
+    auto text = read_whole_file(f);
+    if (!text) {
       unreadable.push_back({f.filename().string(), "$", "a readable file", "a read error", ""});
       continue;
     }
-    sources.push_back({f.filename().string(), text.str()});
+    sources.push_back({f.filename().string(), std::move(*text)});
   }
   if (!unreadable.empty()) return {nullptr, std::move(unreadable)};
   return parse_content(sources);

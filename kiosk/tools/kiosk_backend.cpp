@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/net/digest.hpp"
 
 namespace {
@@ -85,14 +86,6 @@ class Database {
   std::mutex mutex_;
 };
 
-std::string now_rfc3339() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string bearer(const httplib::Request& req) {
   const std::string h = req.get_header_value("Authorization");
@@ -199,7 +192,7 @@ int main(int argc, char** argv) {
     }
     const int changed = db.run("INSERT OR IGNORE INTO registrations(id, kiosk, offer, created, consent_version, sealed, received)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               {id, kiosk, body["offer"], body["created"], body["consent_version"], body["sealed"], now_rfc3339()});
+                               {id, kiosk, body["offer"], body["created"], body["consent_version"], body["sealed"], kiosk::format_rfc3339(std::time(nullptr))});
     if (changed < 0) return void(res.status = 500);
     res.status = changed == 1 ? 201 : 200;
     if (commits_to_drop.fetch_sub(1) > 0) {
@@ -218,7 +211,7 @@ int main(int argc, char** argv) {
     if (body.is_discarded() || !body.is_object()) return void(res.status = 400);
     db.run("INSERT INTO kiosks(id, status, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
            " last_seen = excluded.last_seen",
-           {kiosk, body.dump(), now_rfc3339()});
+           {kiosk, body.dump(), kiosk::format_rfc3339(std::time(nullptr))});
     const json requested = db.rows(("SELECT sync_requested FROM kiosks WHERE id = '" + kiosk + "'").c_str());
     if (!requested.empty() && requested[0]["sync_requested"] == "1") {
       db.run("UPDATE kiosks SET sync_requested = 0 WHERE id = ?", {kiosk});

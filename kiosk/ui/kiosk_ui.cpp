@@ -349,8 +349,8 @@ void KioskUi::draw_still_there(const UiContext& ui, double now) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(x + w - pad);
   ImGui::PushFont(ui.fonts.title);
-  ImGui::TextUnformatted(content_->text("idle.question", session_.lang).data(),
-                         content_->text("idle.question", session_.lang).data() + content_->text("idle.question", session_.lang).size());
+  const std::string_view question = content_->text("idle.question", session_.lang);
+  ImGui::TextUnformatted(question.data(), question.data() + question.size());
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   ImGui::TextUnformatted(explain.c_str());

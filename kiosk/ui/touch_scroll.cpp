@@ -18,7 +18,6 @@ void TouchScroll::begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags 
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   Region& r = regions_[window->ID];
   r.window = window->ID;
-  r.seen = true;
   current_ = window->ID;
   ImGuiIO& io = ImGui::GetIO();
   const float dt = std::max(io.DeltaTime, 1e-4f);

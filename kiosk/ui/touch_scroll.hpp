@@ -29,7 +29,6 @@ class TouchScroll {
     bool tracking = false;
     float press_y = 0;
     float velocity = 0;  // pixels per second, positive = content moves up
-    bool seen = false;
   };
   std::unordered_map<ImGuiID, Region> regions_;
   ImGuiID dragging_ = 0;

@@ -72,6 +72,13 @@ TEST_CASE("a syntax error names the line and column") {
   CHECK(r.problems[0].to_string() == "offers.json: $: expected valid JSON, found a syntax error at line 3, column 14");
 }
 
+TEST_CASE("a number too large to hold is a problem, not a crash") {
+  const auto r = parse_content({{"offers.json", "{\"schema\": \"berswordt-kiosk-content/1\", \"offers\": [1E999]}"}});
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].expected == "numbers a computer can hold");
+  CHECK(r.problems[0].found.find("a number that is too large") == 0);
+}
+
 TEST_CASE("an empty bundle is a problem, not an empty kiosk") {
   const auto r = parse_content({});
   REQUIRE_FALSE(r.ok());

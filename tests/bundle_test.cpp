@@ -195,6 +195,19 @@ TEST_CASE("manifest: only content-addressed paths, sizes and hashes in the right
   CHECK(parse_rfc3339("gestern") == -1);
 }
 
+// Found by the fuzzer: nlohmann throws out_of_range (not parse_error) for 1E366, and type_error
+// from value() for a field of the wrong type. A hostile manifest must be rejected, not crash.
+TEST_CASE("manifest: a huge number or a field of the wrong type is rejected with a reason") {
+  BundleManifest m;
+  std::string error;
+  CHECK_FALSE(parse_manifest(R"({"format":"berswordt-kiosk-bundle/1","version":12E366})", m, error));
+  CHECK(error == "manifest: not valid JSON");
+  CHECK_FALSE(parse_manifest(R"({"format":"berswordt-kiosk-bundle/1","version":2,"created":5})", m, error));
+  CHECK(error == "manifest: created: expected an RFC 3339 time");
+  CHECK_FALSE(parse_manifest(R"({"format":["berswordt-kiosk-bundle/1"]})", m, error));
+  CHECK(error.find("manifest: format: expected") == 0);
+}
+
 TEST_CASE("atomic files replace whole contents and leave no temporary files") {
   test::TempDir tmp;
   std::string error;

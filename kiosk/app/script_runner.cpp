@@ -27,14 +27,22 @@ void wait_real_time(KioskApp& app, int ms) {
 
 bool run_step(KioskApp& app, const json& step, std::string& error, bool& quit) {
   auto& driver = app.driver();
-  if (!step.is_object() || (step.size() != 1 && !step.contains("drag"))) {
-    error = "expected an object with one action (tap, drag, type, wait_ms, expect_screen, expect_widget, screenshot, quit)";
+  if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("hold"))) {
+    error = "expected an object with one action (tap, drag, hold, type, wait_ms, expect_screen, expect_widget, screenshot, quit)";
     return false;
   }
   if (step.contains("tap")) return step["tap"].is_string() && driver.tap(step["tap"].get<std::string>(), error);
   if (step.contains("drag")) {
     const float dx = step.value("dx", 0.0f), dy = step.value("dy", 0.0f);
     return step["drag"].is_string() && driver.drag(step["drag"].get<std::string>(), dx, dy, error);
+  }
+  if (step.contains("hold")) {  // {"hold": "staff.entry", "ms": 3200}: a long press
+    const int ms = step.value("ms", 1000);
+    if (!step["hold"].is_string() || ms < 0) return error = "\"hold\" takes a widget id and \"ms\"", false;
+    if (!driver.press(step["hold"].get<std::string>(), error)) return false;
+    wait_real_time(app, ms);
+    driver.release();
+    return true;
   }
   if (step.contains("type")) {
     if (!step["type"].is_string()) return error = "\"type\" takes a text", false;
@@ -72,7 +80,7 @@ bool run_step(KioskApp& app, const json& step, std::string& error, bool& quit) {
     quit = true;
     return true;
   }
-  error = "unknown action; use tap, drag, type, wait_ms, expect_screen, expect_widget, screenshot or quit";
+  error = "unknown action; use tap, drag, hold, type, wait_ms, expect_screen, expect_widget, screenshot or quit";
   return false;
 }
 
@@ -86,7 +94,7 @@ ScriptOutcome run_script(KioskApp& app, const std::string& path) {
   json steps;
   try {
     steps = json::parse(text.str());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     return {false, false, path + ": not valid JSON: " + e.what()};
   }
   if (!steps.is_array()) return {false, false, path + ": expected a list of steps"};

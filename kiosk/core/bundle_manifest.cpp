@@ -28,6 +28,13 @@ bool safe_path(const BundleFile& f, std::string_view dir) {
   return dir != "content" || rest == ".json";
 }
 
+// json::value() throws when the field has another type; a manifest is untrusted input, so a
+// field of the wrong type reads as missing and fails the check that follows.
+std::string text_field(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool read_file(const json& j, std::string_view dir, const std::string& where, BundleFile& f, std::string& error) {
   if (!j.is_object() || !j.contains("path") || !j["path"].is_string() || !j.contains("sha256") ||
       !j["sha256"].is_string() || !j.contains("size") || !j["size"].is_number_unsigned()) {
@@ -82,16 +89,18 @@ bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error&) {
+  } catch (const json::exception&) {
+    // Syntax errors, and numbers too large for a double (out_of_range), which a hostile
+    // server can send just as easily.
     return error = "manifest: not valid JSON", false;
   }
-  if (!j.is_object() || j.value("format", "") != kBundleFormat)
+  if (!j.is_object() || text_field(j, "format") != kBundleFormat)
     return error = std::string("manifest: format: expected \"") + kBundleFormat + "\"", false;
   if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<long>() < 1)
     return error = "manifest: version: expected a whole number of at least 1", false;
   m.version = j["version"].get<long>();
-  m.created = j.value("created", "");
-  m.expires = j.value("expires", "");
+  m.created = text_field(j, "created");
+  m.expires = text_field(j, "expires");
   if (parse_rfc3339(m.created) < 0) return error = "manifest: created: expected an RFC 3339 time", false;
   m.expires_at = parse_rfc3339(m.expires);
   if (m.expires_at < 0) return error = "manifest: expires: expected an RFC 3339 time", false;

@@ -375,6 +375,11 @@ void parse_document(Parsed& p, const ContentSource& src) {
                           "a syntax error at line " + std::to_string(line) + ", column " + std::to_string(col), ""});
     p.unreadable = true;
     return;
+  } catch (const json::out_of_range& e) {
+    // nlohmann reports a number too large for a double this way, e.g. 1E999.
+    p.problems.push_back({src.name, "$", "numbers a computer can hold", std::string("a number that is too large (") + e.what() + ")", ""});
+    p.unreadable = true;
+    return;
   }
   if (!doc.is_object()) {
     p.problems.push_back({src.name, "$", "a JSON object with \"schema\" and content sections", describe(&doc), ""});

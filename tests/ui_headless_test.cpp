@@ -25,8 +25,37 @@ struct AcceptingSink final : ui::RegistrationSink {
   bool submit(const RegistrationForm&, const Offer&, const std::string&, std::string&) override { return true; }
 };
 
+// A console whose status has something to say in every row: the staff screen's longest variant.
+struct BusyConsole final : ui::StaffConsole {
+  bool pin_configured() const override { return true; }
+  int64_t locked_for_s() const override { return 0; }
+  void check_pin(std::string) override {}
+  StaffStatus status() const override {
+    StaffStatus s;
+    s.content_source = "cached bundle version 12";
+    s.content_version = 12;
+    s.content_created = 1764100000;
+    s.content_expires = 1764700000;
+    s.stale = true;
+    s.backend = "https://kiosk.freiwilligenagentur-dortmund.example/content/";
+    s.backend_reachable = false;
+    s.last_error = "failed: manifest.json: Could not resolve host: kiosk.freiwilligenagentur-dortmund.example";
+    s.registrations_on = true;
+    s.outbox_pending = 14;
+    s.outbox_quarantined = 2;
+    s.oldest_pending_age_s = 3 * 86400 + 7200;
+    s.app_version = "0.1.0";
+    s.uptime_s = 12 * 86400;
+    s.config_problems = {"/etc/berswordt-kiosk/kiosk.json: $.poll_interval_s: expected whole seconds, at least 10, found \"often\""};
+    return s;
+  }
+  void refresh() override {}
+  void sync_now() override {}
+};
+
 struct Kiosk {
   AcceptingSink sink;
+  BusyConsole console;
   NullPlatform* platform = nullptr;
   std::unique_ptr<KioskApp> app;
   std::shared_ptr<double> clock = std::make_shared<double>(0.0);
@@ -38,6 +67,7 @@ struct Kiosk {
     app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
     app->set_clock([c = clock] { return *c; });
     app->ui().set_registration_sink(&sink);
+    app->ui().set_staff_console(&console);
     std::string error;
     REQUIRE_MESSAGE(app->open({width, height, false, "test"}, error), error);
     app->driver().settle();
@@ -65,7 +95,9 @@ struct Kiosk {
     return w->label;
   }
   void show(Route r) {
-    app->ui().open(std::move(r));
+    const bool staff = r.screen == ScreenId::Staff;
+    app->ui().open(std::move(r));  // the staff screen only through the PIN pad …
+    if (staff) app->ui().pin_checked({true, 0, 0});  // … and a right PIN
     app->driver().settle();
   }
 };
@@ -82,6 +114,8 @@ std::vector<Route> every_route(const ContentSnapshot& s) {
   routes.push_back({ScreenId::Register, "lesepaten-aplerbeck"});
   routes.push_back({ScreenId::Privacy, ""});
   routes.push_back({ScreenId::ThankYou, "lesepaten-aplerbeck"});
+  routes.push_back({ScreenId::StaffPin, ""});
+  routes.push_back({ScreenId::Staff, ""});
   return routes;
 }
 
@@ -416,7 +450,7 @@ TEST_CASE("the language switch changes every visible string") {
     for (const auto& w : k.automation().widgets()) german[w.id] = w.label;
     k.tap("lang.en");
     for (const auto& w : k.automation().widgets()) {
-      if (w.id.rfind("lang.", 0) == 0 || w.id.rfind("a11y.", 0) == 0 || w.id.rfind("osk.", 0) == 0 || w.id == "offer.qr") continue;
+      if (w.id.rfind("lang.", 0) == 0 || w.id.rfind("a11y.", 0) == 0 || w.id.rfind("osk.", 0) == 0 || w.id == "offer.qr" || w.id == "staff.entry") continue;  // the staff entry has no text
       CAPTURE(w.id);
       CHECK(german.count(w.id) == 1);
       CHECK(w.label != german[w.id]);

@@ -16,8 +16,12 @@ int64_t epoch_now() {
 }
 }  // namespace
 
-BackendWorker::BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now)
-    : settings_(std::move(settings)), content_status_(std::move(content_status)), sync_now_(std::move(sync_now)) {
+BackendWorker::BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now,
+                             std::function<void(bool)> answered)
+    : settings_(std::move(settings)),
+      content_status_(std::move(content_status)),
+      sync_now_(std::move(sync_now)),
+      answered_(std::move(answered)) {
   worker_.start([this] { run(); });
 }
 
@@ -58,10 +62,12 @@ void BackendWorker::run() {
     const int64_t now = epoch_now();
     if (now >= next_heartbeat) {
       std::string hb_error;
-      if (uploader.send_status(heartbeat_json(content_status_(), store->counts(), now, now - started), hb_error) && sync_now_)
+      if (uploader.send_status(heartbeat_json(content_status_(), store->counts(), now, now - started, settings_.heartbeat_interval_s), hb_error) && sync_now_)
         sync_now_();
       else if (!hb_error.empty())
         log::warning("heartbeat: " + hb_error);
+      // "status: the backend answered 5xx" still means it is there.
+      if (answered_) answered_(hb_error.empty() || hb_error.rfind("status: the backend answered", 0) == 0);
       if (worker_.cancelled()) return;
       next_heartbeat = now + settings_.heartbeat_interval_s;
     }

@@ -21,7 +21,9 @@ class BackendWorker {
   // Called on the worker: the content part of the status as JSON (thread-safe on the app's side).
   using ContentStatusJson = std::function<std::string()>;
 
-  BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now);
+  // `answered`: after each heartbeat, whether the backend answered it (reachability for the staff screen).
+  BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now,
+                std::function<void(bool answered)> answered = nullptr);
   ~BackendWorker();
   BackendWorker(const BackendWorker&) = delete;
   BackendWorker& operator=(const BackendWorker&) = delete;
@@ -34,6 +36,7 @@ class BackendWorker {
   Settings settings_;
   ContentStatusJson content_status_;
   std::function<void()> sync_now_;
+  std::function<void(bool)> answered_;
   WorkerThread worker_;  // last: its thread stops before the members it uses go
 };
 

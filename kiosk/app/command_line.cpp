@@ -45,6 +45,9 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
   app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
   app.add_option("--screen", screen, "Start on a screen: attract (default), home, units, offers, unit_detail:ID or offer_detail:ID");
   app.add_flag("-v,--verbose", out.verbose, "Log debug messages");
+  app.add_flag("--test-freeze-on-usr1", out.test_freeze_on_usr1,
+               "Tests only: SIGUSR1 makes the main loop hang, so a test can watch the watchdog pings stop")
+      ->group("Testing");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

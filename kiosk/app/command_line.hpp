@@ -26,6 +26,7 @@ struct KioskOptions {
   Lang lang = Lang::De;
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;
+  bool test_freeze_on_usr1 = false;  // tests only: SIGUSR1 hangs the main loop (the watchdog test)
 };
 
 // Parses argv; on --help or an error prints to stdout/stderr and returns an exit code to use.

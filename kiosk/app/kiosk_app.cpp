@@ -75,7 +75,7 @@ void KioskApp::render_frame(Image* capture) {
   ui_->draw(fonts_, now());
   ImGui::Render();
   platform_->present(ImGui::GetDrawData(), capture);
-  ++frames_;
+  if (++frames_ == 1 && first_frame_) first_frame_();
 }
 
 bool KioskApp::capture_screen(Image& out) {
@@ -90,7 +90,8 @@ int KioskApp::wait_ms(int frames_due) const {
   if (ui_->needs_frames(now)) return 0;
   // Sleep until input arrives or the screen must change by itself (a countdown second, the
   // next attract item); a static screen renders nothing at all.
-  const double until = ui_->next_wake(now) - now;
+  double until = ui_->next_wake(now) - now;
+  if (keepalive_) until = std::min(until, next_keepalive_ - now);
   if (until <= 0) return 0;
   return static_cast<int>(std::min(until * 1000.0 + 1.0, 3600.0 * 1000.0));
 }
@@ -120,6 +121,7 @@ void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchInde
     status_.version = o.version;
     status_.expires = o.expires;
     status_.expires_at = parse_rfc3339(o.expires);
+    status_.created_at = parse_rfc3339(o.created);
   }
   if (o.ok()) {
     status_.last_sync = format_rfc3339(now_epoch);
@@ -160,13 +162,21 @@ void KioskApp::run_posted() {
   for (auto& t : tasks) t();
 }
 
+void KioskApp::keep_alive() {
+  if (!keepalive_ || now() < next_keepalive_) return;
+  keepalive_();
+  next_keepalive_ = now() + keepalive_s_;
+}
+
 void KioskApp::run() {
   int frames_due = kFramesToSettle;
   for (;;) {
+    keep_alive();
     const int timeout = wait_ms(frames_due);
     const PumpResult r = platform_->pump_events(timeout);
     if (r.quit) return;
     run_posted();
+    keep_alive();
     if (r.input || r.woken) frames_due = std::max(frames_due, kFramesAfterInput);
     if (frames_due == 0 && timeout != 0 && !ui_->needs_frames(now()) && ui_->next_wake(now()) > now()) continue;
     render_frame();
@@ -204,7 +214,8 @@ std::optional<StartupContent> from_cache(const StartupInputs& in, const ContentS
     if (!save_trust_state(in.state_dir, trust, reason)) log::warning("state: " + reason);
   }
   StartupContent out{verified->snapshot, "cached bundle version " + std::to_string(verified->manifest.version),
-                     verified->manifest.version, verified->expired, verified->manifest.expires, verified->manifest.expires_at};
+                     verified->manifest.version, verified->expired, verified->manifest.expires, verified->manifest.expires_at,
+                     parse_rfc3339(verified->manifest.created)};
   if (out.stale) log::warning("content: the cached bundle expired at " + verified->manifest.expires + "; showing it as stale");
   return out;
 }

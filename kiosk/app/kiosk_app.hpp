@@ -28,6 +28,7 @@ struct ContentStatus {
   long version = 0;          // of the signed bundle shown, 0 for bundled content
   std::string expires;       // RFC 3339, when a signed bundle is shown
   int64_t expires_at = 0;
+  int64_t created_at = 0;    // when the bundle was published
   std::string last_sync;     // RFC 3339 of the last successful check
   std::string last_error;    // why the last check failed or what it refused, in words; empty after success
   bool stale(int64_t now) const { return version > 0 && now >= expires_at; }
@@ -72,6 +73,16 @@ class KioskApp {
   Platform& platform() { return *platform_; }
   long frames_rendered() const { return frames_; }
 
+  // Called once, after the first frame is presented (systemd's READY=1).
+  void on_first_frame(std::function<void()> f) { first_frame_ = std::move(f); }
+  // Called from the loop at least every `interval_s` while the loop runs (systemd's watchdog):
+  // a loop that hangs stops calling it. The loop wakes for it even on a static screen, but
+  // renders nothing for it.
+  void set_keepalive(double interval_s, std::function<void()> f) {
+    keepalive_s_ = interval_s;
+    keepalive_ = std::move(f);
+  }
+
   // Seconds on a monotonic clock; tests replace it to let minutes pass without waiting.
   void set_clock(std::function<double()> clock) { clock_ = std::move(clock); }
   double now() const { return clock_(); }
@@ -91,6 +102,11 @@ class KioskApp {
   mutable std::mutex status_mutex_;
   ContentStatus status_;
   std::vector<void*> textures_;
+  std::function<void()> first_frame_;
+  double keepalive_s_ = 0.0;
+  std::function<void()> keepalive_;
+  double next_keepalive_ = 0.0;
+  void keep_alive();
   std::mutex posted_mutex_;
   std::vector<std::function<void()>> posted_;
 };
@@ -110,6 +126,7 @@ struct StartupContent {
   bool stale = false;    // the cached bundle has expired: shown, but marked as such
   std::string expires;
   int64_t expires_at = 0;
+  int64_t created_at = 0;
 };
 
 // The content to start with: `content_dir` when given and valid; else the cached bundle if it

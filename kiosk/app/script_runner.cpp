@@ -21,6 +21,7 @@ void wait_real_time(KioskApp& app, int ms) {
   while (app.now() < until) {
     const int left = static_cast<int>((until - app.now()) * 1000.0);
     app.platform().pump_events(std::max(1, std::min(left, 16)));
+    app.run_posted();  // workers' answers (a PIN check, a sync) arrive as in the real loop
     app.render_frame();
   }
 }

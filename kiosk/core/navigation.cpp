@@ -5,7 +5,7 @@
 
 namespace kiosk {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 11> kNames{{
     {ScreenId::Attract, "attract"},
     {ScreenId::Home, "home"},
     {ScreenId::Units, "units"},
@@ -15,6 +15,8 @@ constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{
     {ScreenId::Register, "register"},
     {ScreenId::Privacy, "privacy"},
     {ScreenId::ThankYou, "thank_you"},
+    {ScreenId::StaffPin, "staff_pin"},
+    {ScreenId::Staff, "staff"},
 }};
 }  // namespace
 

@@ -7,7 +7,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Attract, Home, Units, UnitDetail, Offers, OfferDetail, Register, Privacy, ThankYou };
+enum class ScreenId { Attract, Home, Units, UnitDetail, Offers, OfferDetail, Register, Privacy, ThankYou, StaffPin, Staff };
 
 std::string_view screen_name(ScreenId id);  // "home", "units", "unit_detail", …
 bool screen_from_name(std::string_view name, ScreenId& out);

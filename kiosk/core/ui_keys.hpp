@@ -36,6 +36,15 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "form.error.last_name", "form.error.reach", "form.error.email", "form.error.phone", "form.error.age",
     "form.error.consent", "privacy.title", "privacy.full", "privacy.version_label", "privacy.back", "thanks.title",
     "thanks.text", "thanks.done",
+    // staff mode (the counter's screens)
+    "staff.title", "staff.pin_prompt", "staff.pin_checking", "staff.pin_wrong", "staff.pin_locked",
+    "staff.pin_missing", "staff.cancel", "staff.content", "staff.version", "staff.bundled", "staff.age",
+    "staff.expires", "staff.state", "staff.stale", "staff.current", "staff.sync", "staff.backend",
+    "staff.no_backend", "staff.reachable", "staff.unreachable", "staff.unknown", "staff.last_sync",
+    "staff.never", "staff.ago", "staff.last_error", "staff.none", "staff.registrations",
+    "staff.registrations_off", "staff.pending", "staff.oldest", "staff.quarantined", "staff.program",
+    "staff.uptime", "staff.config", "staff.config_ok", "staff.sync_now", "staff.sync_requested",
+    "staff.assisted_on", "staff.assisted_off", "staff.leave", "assisted.banner",
     // enumerations
     "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
     "police.none", "police.standard", "police.extended",

@@ -13,7 +13,8 @@ std::string api(const std::string& base, const std::string& path) {
 }
 }  // namespace
 
-std::string heartbeat_json(const std::string& content, const OutboxCounts& outbox, int64_t now, int64_t uptime_s) {
+std::string heartbeat_json(const std::string& content, const OutboxCounts& outbox, int64_t now, int64_t uptime_s,
+                           int heartbeat_interval_s) {
   nlohmann::json j = nlohmann::json::parse(content.empty() ? "{}" : content, nullptr, false);
   if (j.is_discarded() || !j.is_object()) j = nlohmann::json::object();
   j["outbox_pending"] = outbox.pending;
@@ -22,6 +23,7 @@ std::string heartbeat_json(const std::string& content, const OutboxCounts& outbo
   j["oldest_pending_age_s"] = oldest < 0 ? 0 : std::max<int64_t>(0, now - oldest);
   j["app_version"] = KIOSK_VERSION;
   j["uptime_s"] = uptime_s;
+  j["heartbeat_interval_s"] = heartbeat_interval_s;  // lets `kioskctl fleet` tell a silent kiosk from a slow one
   return j.dump();
 }
 

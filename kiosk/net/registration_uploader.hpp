@@ -30,7 +30,8 @@ struct FlushOutcome {
 
 // The heartbeat body of PRODUCT.md §5: the content part (JSON from the app) plus outbox counts,
 // the oldest pending age, app version and uptime. Counts and ages only, never personal data.
-std::string heartbeat_json(const std::string& content_status_json, const OutboxCounts& outbox, int64_t now, int64_t uptime_s);
+std::string heartbeat_json(const std::string& content_status_json, const OutboxCounts& outbox, int64_t now, int64_t uptime_s,
+                           int heartbeat_interval_s);
 
 class RegistrationUploader {
  public:

@@ -54,12 +54,20 @@ bool SyncEngine::cache_holds(long version, int64_t now) {
 }
 
 SyncOutcome SyncEngine::run_once(int64_t now) {
+  answered_ = false;
+  SyncOutcome o = run_cycle(now);
+  o.server_answered = answered_;
+  return o;
+}
+
+SyncOutcome SyncEngine::run_cycle(int64_t now) {
   TrustState trust = load_trust_state(settings_.state_dir);
   if (settings_.keys.empty()) return outcome(SyncOutcome::Kind::Rejected, "no public key is configured, so no bundle can be trusted");
   // Ask "changed since?" only when the cache really holds what we trust; else fetch it all.
   const std::string etag = cache_holds(trust.version, now) ? trust.etag : std::string();
 
   const HttpResponse manifest = http_.get(joined(settings_.base_url, "manifest.json"), kManifestMaxBytes, etag);
+  answered_ = manifest.ok();
   if (manifest.ok() && manifest.status == 304) {
     SyncOutcome o = outcome(SyncOutcome::Kind::Unchanged, "");
     o.version = trust.version;
@@ -117,6 +125,7 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
   SyncOutcome o = outcome(SyncOutcome::Kind::NewVersion, "");
   o.version = m.version;
   o.expires = m.expires;
+  o.created = m.created;
   o.snapshot = std::move(parsed.snapshot);
   o.downloaded_bytes = downloaded;
   return o;

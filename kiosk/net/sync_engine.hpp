@@ -32,6 +32,8 @@ struct SyncOutcome {
   long version = 0;    // the version now trusted
   SnapshotPtr snapshot;  // set with NewVersion
   std::string expires;   // of the trusted bundle, RFC 3339, when known
+  std::string created;   // of a new bundle, RFC 3339
+  bool server_answered = false;  // an HTTP answer arrived (the backend is reachable, whatever it said)
   std::optional<long> retry_after_s;
   bool not_modified = false;     // the server answered the conditional request with 304
   size_t downloaded_bytes = 0;   // bodies received in this cycle
@@ -45,7 +47,9 @@ class SyncEngine {
   SyncOutcome run_once(int64_t now);
 
  private:
+  SyncOutcome run_cycle(int64_t now);
   bool cache_holds(long version, int64_t now);
+  bool answered_ = false;
   SyncSettings settings_;
   HttpClient http_;
   long cached_version_ = -1;  // verified at the first cycle, then kept up to date

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdint>
 
 namespace kiosk {
@@ -51,6 +52,21 @@ void NullPlatform::fonts_changed() {
 void* NullPlatform::create_texture(const unsigned char*, int, int) {
   ++textures_;
   return reinterpret_cast<void*>(next_texture_++);
+}
+
+void NullPlatform::wake() {
+  {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    wake_pending_ = true;
+  }
+  woken_.notify_all();
+}
+
+bool NullPlatform::wait_for_wake(int timeout_ms) {
+  std::unique_lock<std::mutex> lock(wake_mutex_);
+  const bool woken = woken_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return wake_pending_; });
+  wake_pending_ = false;
+  return woken;
 }
 
 std::unique_ptr<Platform> make_null_platform() { return std::make_unique<NullPlatform>(); }

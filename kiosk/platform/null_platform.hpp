@@ -3,7 +3,9 @@
 // built, so text measurement matches a real run exactly. Input can be queued to test the main
 // loop: once the queue is empty nothing can ever happen again, so a blocking wait ends the run
 // instead of hanging.
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 #include <vector>
 
 #include "kiosk/platform/platform.hpp"
@@ -19,7 +21,7 @@ class NullPlatform final : public Platform {
   void new_frame() override;
   void present(ImDrawData*, Image*) override {}
   void fonts_changed() override;
-  void wake() override {}
+  void wake() override;
   void* create_texture(const unsigned char*, int, int) override;
   void destroy_texture(void*) override { --textures_; }
   int textures() const { return textures_; }  // how many are alive
@@ -28,6 +30,9 @@ class NullPlatform final : public Platform {
   void queue(PumpResult event) { queued_.push_back(event); }
   // The timeout of every pump_events() call, in order: shows when the loop slept.
   const std::vector<int>& waits() const { return waits_; }
+  // Blocks until a worker has posted to the app (wake() was called) or `timeout_ms` passed;
+  // true when woken. Tests wait for a worker's answer this way instead of sleeping.
+  bool wait_for_wake(int timeout_ms);
 
  private:
   int width_ = 0;
@@ -35,6 +40,9 @@ class NullPlatform final : public Platform {
   std::deque<PumpResult> queued_;
   std::vector<int> waits_;
   int textures_ = 0;
+  std::mutex wake_mutex_;
+  std::condition_variable woken_;
+  bool wake_pending_ = false;
   intptr_t next_texture_ = 1000;
 };
 

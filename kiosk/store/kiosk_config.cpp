@@ -1,5 +1,7 @@
 #include "kiosk/store/kiosk_config.hpp"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -56,6 +58,11 @@ ConfigLoad load_config(const std::filesystem::path& path) {
   text_field("cache_dir", c.cache_dir);
   text_field("registration_public_key", c.registration_public_key);
   text_field("api_token", c.api_token);
+  text_field("staff_pin_hash", c.staff_pin_hash);
+  text_field("pin_pepper_file", c.pin_pepper_file);
+  if (!c.staff_pin_hash.empty() && c.staff_pin_hash.rfind("$argon2id$", 0) != 0)
+    problem("staff_pin_hash", "an Argon2id hash from `kioskctl hash-pin`", "\"" + c.staff_pin_hash.substr(0, 12) + "…\""),
+        c.staff_pin_hash.clear();
   if (j.contains("heartbeat_interval_s")) {
     if (j["heartbeat_interval_s"].is_number_integer() && j["heartbeat_interval_s"].get<int>() >= 10)
       c.heartbeat_interval_s = j["heartbeat_interval_s"].get<int>();
@@ -80,10 +87,29 @@ ConfigLoad load_config(const std::filesystem::path& path) {
     if (j["idle_timeout_s"].is_number() && j["idle_timeout_s"].get<double>() >= 5) c.idle_timeout_s = j["idle_timeout_s"].get<double>();
     else problem("idle_timeout_s", "seconds, at least 5", j["idle_timeout_s"].dump());
   }
+  if (j.contains("assisted_idle_timeout_s")) {
+    const json& v = j["assisted_idle_timeout_s"];
+    if (v.is_number() && v.get<double>() >= 30 && v.get<double>() <= 7200) c.assisted_idle_timeout_s = v.get<double>();
+    else problem("assisted_idle_timeout_s", "seconds, 30 to 7200", v.dump());
+  }
   if (j.contains("allow_http_loopback")) {
     if (j["allow_http_loopback"].is_boolean()) c.allow_http_loopback = j["allow_http_loopback"].get<bool>();
     else problem("allow_http_loopback", "true or false", j["allow_http_loopback"].dump());
   }
+  return out;
+}
+
+std::vector<std::string> secret_file_warnings(const std::filesystem::path& config_path, const KioskConfig& config) {
+  std::vector<std::string> out;
+  auto check = [&](const std::filesystem::path& file, const char* holds) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return;
+    if ((st.st_mode & (S_IROTH | S_IWOTH)) != 0)
+      out.push_back(file.string() + " holds " + holds + " and every user of this machine can read it; run: chmod o-rw " +
+                    file.string());
+  };
+  if (!config.api_token.empty() || !config.staff_pin_hash.empty()) check(config_path, "the API token or the staff PIN hash");
+  if (!config.staff_pin_hash.empty()) check(config.pin_pepper_file, "the PIN pepper");
   return out;
 }
 

@@ -22,6 +22,9 @@ struct KioskConfig {
   double idle_timeout_s = 90.0;
   std::string state_dir;                 // empty: $STATE_DIRECTORY or /var/lib/berswordt-kiosk
   std::string cache_dir;                 // empty: $CACHE_DIRECTORY or /var/cache/berswordt-kiosk
+  std::string staff_pin_hash;            // from `kioskctl hash-pin`; empty: staff mode cannot be opened
+  std::string pin_pepper_file = "/etc/berswordt-kiosk/pin-pepper";  // the pepper, apart from this file
+  double assisted_idle_timeout_s = 600.0;  // idle time before the question while a volunteer assists
 };
 
 struct ConfigLoad {
@@ -31,6 +34,10 @@ struct ConfigLoad {
 };
 
 ConfigLoad load_config(const std::filesystem::path& path);
+
+// Secrets (the API token and PIN hash in kiosk.json, the pepper file) that every user of the
+// machine may read: one warning per file, saying what to run.
+std::vector<std::string> secret_file_warnings(const std::filesystem::path& config_path, const KioskConfig& config);
 
 std::filesystem::path default_state_dir();
 std::filesystem::path default_cache_dir();

@@ -5,6 +5,7 @@
 
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/store/data_paths.hpp"
+#include "kiosk/tools/admin.hpp"
 #include "kiosk/tools/publish.hpp"
 #include "kiosk/tools/registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
@@ -16,6 +17,7 @@
 #include "kiosk/store/kiosk_config.hpp"
 
 #include <chrono>
+#include <filesystem>
 
 namespace {
 
@@ -76,7 +78,7 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
     ok = ok && !f.failed;
     const nlohmann::json content{{"content_version", o.version}, {"content_expires", o.expires}, {"stale", false},
                                  {"last_sync", o.ok() ? kiosk::format_rfc3339(now) : ""}, {"last_error", o.ok() ? "" : o.summary()}};
-    const std::string status = kiosk::heartbeat_json(content.dump(), counts, now, 0);
+    const std::string status = kiosk::heartbeat_json(content.dump(), counts, now, 0, c.heartbeat_interval_s);
     std::string hb_error;
     uploader.send_status(status, hb_error);
     std::printf("heartbeat: %s\n", hb_error.empty() ? "sent" : hb_error.c_str());
@@ -131,7 +133,31 @@ int main(int argc, char** argv) {
   auto* st = app.add_subcommand("status", "A kiosk's local state: content version, registrations waiting (no personal data)");
   st->add_option("--state-dir", status_dir, "The kiosk's state directory")->required();
 
+  std::string pepper_file = "/etc/berswordt-kiosk/pin-pepper";
+  bool new_pepper = false;
+  auto* hp = app.add_subcommand("hash-pin", "Read a staff PIN from stdin and print its stored form for kiosk.json");
+  hp->add_option("--pepper-file", pepper_file, "The pepper (default /etc/berswordt-kiosk/pin-pepper)");
+  hp->add_flag("--new-pepper", new_pepper, "Create the pepper file first (never overwrites one)");
+
+  kiosk::FleetRequest fleet;
+  auto* fl = app.add_subcommand("fleet", "Every kiosk's last heartbeat as the backend saw it; silent ones flagged");
+  fl->add_option("--backend", fleet.backend, "kiosk-backend's base URL")->required();
+  fl->add_option("--token", fleet.token, "The backend's admin token")->required()->envname("KIOSK_ADMIN_TOKEN");
+  fl->add_option("--sync-now", fleet.sync_now, "Ask this kiosk to check for new content at its next heartbeat");
+  fl->add_flag("--allow-http-loopback", fleet.allow_http_loopback, "Allow plain http to 127.0.0.1 (tests)");
+  fl->add_flag("--json", fleet.json, "JSON instead of a table");
+
+  std::string preview_dir;
+  auto* pv = app.add_subcommand("preview", "Show a content folder in the kiosk, windowed, before publishing it");
+  pv->add_option("DIR", preview_dir, "Content folder")->required();
+
   CLI11_PARSE(app, argc, argv);
+  if (hp->parsed()) return kiosk::hash_pin_command(pepper_file, new_pepper);
+  if (fl->parsed()) {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return kiosk::fleet_command(fleet, now);
+  }
+  if (pv->parsed()) return kiosk::preview_command(std::filesystem::read_symlink("/proc/self/exe").string(), preview_dir);
   if (rk->parsed()) {
     std::string message;
     const bool ok = kiosk::registration_keygen(reg_key, message);

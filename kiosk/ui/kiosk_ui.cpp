@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "kiosk/core/registration_form.hpp"
 #include <string>
@@ -14,6 +15,7 @@
 #include "kiosk/ui/screens/offer_detail_screen.hpp"
 #include "kiosk/ui/screens/offers_screen.hpp"
 #include "kiosk/ui/screens/register_screen.hpp"
+#include "kiosk/ui/screens/staff_screens.hpp"
 #include "kiosk/ui/screens/unit_detail_screen.hpp"
 #include "kiosk/ui/screens/units_screen.hpp"
 
@@ -39,7 +41,8 @@ bool visitor_active() {
 KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
     : content_(std::move(content)),
       index_(std::make_shared<SearchIndex>(*content_)),
-      idle_(options.idle_timeout_s, options.idle_warning_s) {
+      idle_(options.idle_timeout_s, options.idle_warning_s),
+      options_(options) {
   auto attract = std::make_unique<AttractScreen>();
   attract_ = attract.get();
   screens_.push_back(std::move(attract));
@@ -51,6 +54,8 @@ KioskUi::KioskUi(SnapshotPtr content, UiOptions options)
   screens_.push_back(std::make_unique<RegisterScreen>());
   screens_.push_back(std::make_unique<PrivacyScreen>());
   screens_.push_back(std::make_unique<ThankYouScreen>());
+  screens_.push_back(std::make_unique<StaffPinScreen>());
+  screens_.push_back(std::make_unique<StaffScreen>());
   thank_you_s_ = options.thank_you_s;
   nav_.attract();
 }
@@ -68,6 +73,7 @@ void KioskUi::set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex
 void KioskUi::open(Route route) {
   if (route.screen == ScreenId::Attract) return end_visit(last_now_);
   if (route.screen == ScreenId::ThankYou) thanks_until_ = last_now_ + thank_you_s_;
+  if (route.screen == ScreenId::Staff && !staff_.unlocked) route = {ScreenId::StaffPin, {}};  // only with the PIN
   nav_.open(std::move(route));
 }
 
@@ -90,11 +96,17 @@ bool KioskUi::needs_frames(double now) const {
 double KioskUi::next_wake(double now) const {
   if (nav_.current().screen == ScreenId::Attract) return attract_->next_change(now);
   if (nav_.current().screen == ScreenId::ThankYou) return std::min(thanks_until_, idle_.next_deadline(now));
+  // The staff screen's uptime and the pad's lock countdown change every second.
+  if (nav_.current().screen == ScreenId::Staff) return std::min(std::floor(now) + 1.0, idle_.next_deadline(now));
+  if (nav_.current().screen == ScreenId::StaffPin && now < staff_.locked_until)
+    return std::min(std::floor(now) + 1.0, idle_.next_deadline(now));
   return idle_.next_deadline(now);
 }
 
 void KioskUi::end_visit(double now) {
   session_.wipe();
+  staff_.wipe();
+  idle_.set_timeout(options_.idle_timeout_s);
   focus_.clear();
   keyboard_.reset();
   scroll_.reset();
@@ -115,6 +127,11 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   // After a registration the form is already wiped; the thank-you screen ends the visit soon.
   if (nav_.current().screen == ScreenId::ThankYou && now >= thanks_until_) end_visit(now);
   if (!focus_.empty()) consume_typed_keys();
+  // The outbox counts on the staff screen are gathered anew every few seconds while it shows.
+  if (nav_.current().screen == ScreenId::Staff && console_ != nullptr && now - staff_refreshed_at_ >= 5.0) {
+    console_->refresh();
+    staff_refreshed_at_ = now;
+  }
 
   automation_.begin_frame(screen_name(nav_.current().screen));
   const Palette& palette = palette_for(session_);
@@ -133,7 +150,8 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
   ImGui::PopStyleVar(2);
   ScreenContext ctx{ui,     *content_, *index_,  session_, route,
-                    landscape, focus_, now,  scroll_, intents_, images_, sink_ != nullptr && sink_->available()};
+                    landscape, focus_, now,  scroll_, intents_, images_, sink_ != nullptr && sink_->available(),
+                    staff_,    console_};
 
   if (screen.full_screen()) {
     screen.draw(ctx);
@@ -234,7 +252,28 @@ void KioskUi::draw_header(const UiContext& ui, float height) {
               title.data() + title.size());
   dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, p.y + 1.85f * em), ui.palette.on_header,
               subtitle.data(), subtitle.data() + subtitle.size());
-  ImGui::Dummy(ImVec2(width, height));
+  // The staff entry: the logo and title held for three seconds. Nothing shows it to visitors;
+  // a thin bar grows under the logo once a press has lasted half a second, so staff know it works.
+  const float entry_w = std::min(width * 0.6f, 16.0f * em);
+  float progress = 0.0f;
+  if (long_press(ui, "staff.entry", ImVec2(entry_w, height), last_now_, options_.staff_entry_s, logo_pressed_since_, progress))
+    intents_.push_back(Intent::of(Intent::Kind::StaffEntry));
+  if (progress * options_.staff_entry_s > 0.5)
+    dl->AddRectFilled(ImVec2(p.x, p.y + height - 0.2f * em), ImVec2(p.x + entry_w * progress, p.y + height), ui.palette.primary);
+  if (staff_.assisted) draw_assisted_banner(ui, p, height);
+  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
+}
+
+// "Beratung": while a volunteer assists, the header says so, and tapping it ends the mode.
+void KioskUi::draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height) {
+  const float em = ui.em();
+  const float width = ImGui::GetIO().DisplaySize.x;
+  const std::string label = std::string(content_->text("assisted.banner", session_.lang)) + "   " + icon::kClose;
+  ImFont* f = ui.fonts.bold;
+  const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 2.0f * em;
+  const float h = kMinTargetEm * em;
+  ImGui::SetCursorScreenPos(ImVec2(header_min.x + width - w - 0.8f * em, header_min.y + (height - h) * 0.5f));
+  if (button(ui, "assisted.end", label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(Intent::Kind::EndAssisted));
 }
 
 // The bar holds Back, Home, the two accessibility switches and four languages. One row where
@@ -381,6 +420,76 @@ void KioskUi::submit_registration(double now) {
   thanks_until_ = now + thank_you_s_;
 }
 
+void KioskUi::set_idle_timeouts(double visitor_s, double assisted_s) {
+  options_.idle_timeout_s = visitor_s;
+  options_.assisted_idle_timeout_s = assisted_s;
+  idle_.set_timeout(staff_.assisted ? assisted_s : visitor_s);
+}
+
+void KioskUi::set_assisted(bool on) {
+  staff_.assisted = on;
+  idle_.set_timeout(on ? options_.assisted_idle_timeout_s : options_.idle_timeout_s);
+}
+
+void KioskUi::apply_staff(const Intent& i, double now) {
+  const bool locked = now < staff_.locked_until;
+  switch (i.kind) {
+    case Intent::Kind::StaffEntry:
+      if (nav_.current().screen == ScreenId::StaffPin || nav_.current().screen == ScreenId::Staff) return;
+      staff_.pin.wipe();
+      staff_.wrong = false;
+      focus_.clear();
+      if (console_ != nullptr) staff_.locked_until = std::max(staff_.locked_until, now + static_cast<double>(console_->locked_for_s()));
+      nav_.open({ScreenId::StaffPin, {}});
+      return;
+    case Intent::Kind::PinDigit:
+      if (!staff_.checking && !locked) staff_.pin.append(i.value);
+      return;
+    case Intent::Kind::PinBackspace: staff_.pin.backspace(); return;
+    case Intent::Kind::PinSubmit:
+      if (console_ == nullptr || staff_.checking || locked || staff_.pin.size() < 4) return;
+      staff_.checking = true;
+      staff_.wrong = false;
+      console_->check_pin(std::string(staff_.pin.view()));
+      staff_.pin.wipe();
+      return;
+    case Intent::Kind::StaffSyncNow:
+      if (console_ == nullptr || !staff_.unlocked) return;
+      console_->sync_now();
+      staff_.sync_requested = true;
+      return;
+    case Intent::Kind::ToggleAssisted:
+      if (!staff_.unlocked) return;
+      set_assisted(!staff_.assisted);
+      if (staff_.assisted) nav_.home();  // the volunteer turns to the visitor
+      return;
+    case Intent::Kind::EndAssisted: set_assisted(false); return;
+    case Intent::Kind::LeaveStaff:
+      staff_.unlocked = false;
+      nav_.home();
+      return;
+    default: return;
+  }
+}
+
+void KioskUi::pin_checked(const PinCheck& result) {
+  staff_.checking = false;
+  staff_.pin.wipe();
+  if (nav_.current().screen != ScreenId::StaffPin) return;  // the visit ended meanwhile
+  if (result.ok) {
+    staff_.unlocked = true;
+    staff_.wrong = false;
+    staff_.sync_requested = false;
+    nav_.back();  // the pad is not a step to return to
+    nav_.open({ScreenId::Staff, {}});
+    if (console_ != nullptr) console_->refresh();
+    return;
+  }
+  staff_.wrong = true;
+  staff_.attempts_left = result.attempts_left;
+  if (result.locked_for_s > 0) staff_.locked_until = last_now_ + static_cast<double>(result.locked_for_s);
+}
+
 void KioskUi::apply(const std::vector<Intent>& intents, double now) {
   for (const Intent& i : intents) {
     switch (i.kind) {
@@ -421,8 +530,19 @@ void KioskUi::apply(const std::vector<Intent>& intents, double now) {
         break;
       case Intent::Kind::Submit: submit_registration(now); break;
       case Intent::Kind::FinishVisit: end_visit(now); break;
+      case Intent::Kind::StaffEntry:
+      case Intent::Kind::PinDigit:
+      case Intent::Kind::PinBackspace:
+      case Intent::Kind::PinSubmit:
+      case Intent::Kind::StaffSyncNow:
+      case Intent::Kind::ToggleAssisted:
+      case Intent::Kind::EndAssisted:
+      case Intent::Kind::LeaveStaff: apply_staff(i, now); break;
     }
   }
+  // Staff mode lasts while its screen is shown; any way out closes it.
+  if (nav_.current().screen != ScreenId::Staff) staff_.unlocked = false;
+  if (nav_.current().screen != ScreenId::StaffPin && !staff_.checking) staff_.pin.wipe();
   // The keyboard belongs to a field of the current screen; leaving it puts the keyboard away.
   const ScreenId now_on = nav_.current().screen;
   if ((now_on != ScreenId::Offers && focus_ == "offers.search") || (now_on != ScreenId::Register && focus_.rfind("form.", 0) == 0))

@@ -27,6 +27,8 @@ struct UiOptions {
   double idle_timeout_s = 90.0;  // without a touch, then the question
   double idle_warning_s = 20.0;  // the question's countdown
   double thank_you_s = 30.0;     // the thank-you screen, then the visit ends
+  double assisted_idle_timeout_s = 600.0;  // while a volunteer assists ("Beratung")
+  double staff_entry_s = 3.0;    // how long the logo must be held for the PIN pad
 };
 
 class KioskUi {
@@ -63,6 +65,16 @@ class KioskUi {
   void set_registration_sink(RegistrationSink* sink) { sink_ = sink; }
   // Pictures for the current content (the app owns the textures).
   void set_images(UiImages images) { images_ = std::move(images); }
+  // The app's side of staff mode; without one the long press leads to a pad that says so.
+  void set_staff_console(StaffConsole* console) {
+    console_ = console;
+    staff_.checking = false;  // a check the old console had queued will not be answered
+  }
+  // From a (re)loaded configuration; a visit in progress gets the new times from now on.
+  void set_idle_timeouts(double visitor_s, double assisted_s);
+  // The worker's answer to a PIN, on the main thread.
+  void pin_checked(const PinCheck& result);
+  const StaffSession& staff() const { return staff_; }
   void open(Route route);
 
  private:
@@ -92,6 +104,14 @@ class KioskUi {
   std::vector<Intent> intents_;
   UiImages images_;
   RegistrationSink* sink_ = nullptr;
+  StaffConsole* console_ = nullptr;
+  StaffSession staff_;
+  UiOptions options_;
+  double logo_pressed_since_ = -1.0;
+  double staff_refreshed_at_ = -1e9;
+  void apply_staff(const Intent& intent, double now);
+  void set_assisted(bool on);
+  void draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height);
   double thanks_until_ = 0.0;
   double thank_you_s_ = 30.0;
   void submit_registration(double now);

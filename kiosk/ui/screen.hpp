@@ -10,7 +10,9 @@
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/offer_filter.hpp"
 #include "kiosk/core/search_index.hpp"
+#include "kiosk/core/staff_session.hpp"
 #include "kiosk/core/visitor_session.hpp"
+#include "kiosk/ui/staff_console.hpp"
 #include "kiosk/ui/touch_scroll.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -29,6 +31,9 @@ struct Intent {
     FinishVisit,         // "Fertig" on the thank-you screen
     ToggleLargeText, ToggleContrast,
     StillHere,           // answer to "Sind Sie noch da?"
+    StaffEntry,          // the logo held for 3 s: the PIN pad
+    PinDigit, PinBackspace, PinSubmit,
+    StaffSyncNow, ToggleAssisted, EndAssisted, LeaveStaff,
   };
   Kind kind = Kind::Home;
   Route route;
@@ -52,6 +57,11 @@ struct Intent {
   static Intent focus(std::string field) {
     Intent i = of(Kind::Focus);
     i.value = std::move(field);
+    return i;
+  }
+  static Intent pin_digit(std::string digit) {
+    Intent i = of(Kind::PinDigit);
+    i.value = std::move(digit);
     return i;
   }
   static Intent show_group(std::optional<FilterGroup> g) {
@@ -90,6 +100,8 @@ struct ScreenContext {
   std::vector<Intent>& intents;
   const UiImages& images;
   bool registration_available;  // the kiosk can seal and keep registrations
+  const StaffSession& staff;
+  StaffConsole* console;        // null: no staff mode in this run (tests, previews)
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }

@@ -64,6 +64,23 @@ bool UiDriver::hold(std::string_view id, int frames, std::string& error) {
   return true;
 }
 
+bool UiDriver::press(std::string_view id, std::string& error) {
+  const WidgetRecord* w = touchable(id, error);
+  if (w == nullptr) return false;
+  pointer_ = {w->visible.center_x(), w->visible.center_y(), false};
+  render_frame_();
+  pointer_.down = true;
+  render_frame_();
+  return true;
+}
+
+void UiDriver::release() {
+  pointer_.down = false;
+  render_frame_();
+  pointer_ = PointerState{};
+  settle(2);
+}
+
 void UiDriver::type(std::string_view utf8) {
   const std::string text(utf8);
   ImGui::GetIO().AddInputCharactersUTF8(text.c_str());

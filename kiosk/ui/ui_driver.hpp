@@ -39,6 +39,10 @@ class UiDriver {
   // Presses the widget and keeps the finger on it for `frames` frames (a long press, a held key).
   bool hold(std::string_view id, int frames, std::string& error);
 
+  // A press that lasts as long as the caller lets time pass: press(), then frames, then release().
+  bool press(std::string_view id, std::string& error);
+  void release();
+
   // Types text as a hardware keyboard would; the focused field takes it.
   void type(std::string_view utf8);
 

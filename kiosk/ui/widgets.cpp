@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "kiosk/ui/icons.hpp"
@@ -69,6 +70,30 @@ bool button(const UiContext& ui, std::string_view id, std::string_view label, Im
   // Fires on release inside the button, like a physical key: a finger that slides off, or
   // starts scrolling, cancels.
   return button_impl(ui, id, label, size, style, enabled, chevron, ImGuiButtonFlags_PressedOnClickRelease);
+}
+
+bool long_press(const UiContext& ui, std::string_view id, ImVec2 size, double now, double seconds,
+                double& pressed_since, float& progress) {
+  const std::string imgui_id(id);
+  ImGui::InvisibleButton(imgui_id.c_str(), size);
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  record(ui, id, "", r, true, false);
+  progress = 0.0f;
+  if (!ImGui::IsItemActive()) {
+    pressed_since = -1.0;
+    return false;
+  }
+  // A finger that slid off does not count: the press must stay on the area.
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    pressed_since = -1.0;
+    return false;
+  }
+  if (pressed_since < 0) pressed_since = now;
+  if (pressed_since == std::numeric_limits<double>::infinity()) return false;  // fired; wait for the release
+  progress = static_cast<float>(std::min(1.0, (now - pressed_since) / seconds));
+  if (now - pressed_since < seconds) return false;
+  pressed_since = std::numeric_limits<double>::infinity();
+  return true;
 }
 
 bool repeat_button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size) {

@@ -28,6 +28,12 @@ enum class Chevron { None, Left, Right };
 bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size,
             ButtonStyle style = ButtonStyle::Secondary, bool enabled = true, Chevron chevron = Chevron::None);
 
+// An invisible area that fires once when a finger has rested on it for `seconds` (the staff
+// entry on the logo). `pressed_since` is the caller's memory of when the press began; `now`
+// is the UI's clock. Returns the share of the time held so far in `progress` (0 when idle).
+bool long_press(const UiContext& ui, std::string_view id, ImVec2 size, double now, double seconds,
+                double& pressed_since, float& progress);
+
 // Fires once on press and again every few hundredths of a second while held (backspace).
 bool repeat_button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size);
 

@@ -1,0 +1,19 @@
+#include "kiosk/app/service_notifier.hpp"
+
+#include <systemd/sd-daemon.h>
+
+#include <cstdint>
+
+namespace kiosk {
+
+ServiceNotifier::ServiceNotifier() {
+  uint64_t usec = 0;
+  if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) interval_s_ = static_cast<double>(usec) / 2e6;
+}
+
+void ServiceNotifier::ready() { sd_notify(0, "READY=1\nSTATUS=showing the kiosk"); }
+void ServiceNotifier::watchdog() { sd_notify(0, "WATCHDOG=1"); }
+void ServiceNotifier::reloading() { sd_notify(0, "RELOADING=1\nSTATUS=reloading the configuration"); }
+void ServiceNotifier::status(const std::string& text) { sd_notify(0, ("STATUS=" + text).c_str()); }
+
+}  // namespace kiosk

@@ -1,0 +1,38 @@
+#pragma once
+// What the counter sees on the staff screen: is this kiosk healthy? Only versions, times,
+// counts and reasons in words; never anything a visitor entered. The app assembles it from
+// its own state (no I/O on the UI thread); times are seconds since the epoch, 0 = never/unknown.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct StaffStatus {
+  // Content shown
+  std::string content_source;  // "bundled content", "cached bundle version 4", …
+  long content_version = 0;    // 0: the bundled content, not a signed bundle
+  int64_t content_created = 0;
+  int64_t content_expires = 0;
+  bool stale = false;
+  // Sync with the backend
+  std::string backend;                    // base URL; empty: none configured
+  int64_t last_sync = 0;                  // last successful check
+  std::string last_error;                 // why the last check failed, in words; empty after success
+  std::optional<bool> backend_reachable;  // unknown until the first attempt
+  // Registrations
+  bool registrations_on = false;  // a backend key is configured and the outbox opened
+  long outbox_pending = 0;
+  long outbox_quarantined = 0;
+  int64_t oldest_pending_age_s = 0;
+  // The program
+  std::string app_version;
+  int64_t uptime_s = 0;
+  std::vector<std::string> config_problems;  // why parts of kiosk.json were not used
+};
+
+// "3 d 4 h", "2 h 5 min", "45 s": short, unambiguous in every language the staff read.
+std::string format_duration(int64_t seconds);
+
+}  // namespace kiosk

@@ -1,5 +1,6 @@
-# The kiosk renders with Noto Sans from Debian's fonts-noto-core. The files are copied next to
-# the program (build tree and install tree alike) so it never asks fontconfig at run time.
+# The kiosk renders with Noto Sans from Debian's fonts-noto-core. The build tree gets copies next
+# to the program; an install (the .deb) gets links to the font packages' files (systemd/packaging.cmake).
+# Either way the program opens known paths and never asks fontconfig at run time.
 set(KIOSK_FONT_SOURCE_DIR /usr/share/fonts/truetype/noto CACHE PATH "Where fonts-noto-core puts Noto Sans")
 set(KIOSK_FONT_FILES NotoSans-Regular.ttf NotoSans-Bold.ttf)
 set(staged_fonts "")
@@ -11,7 +12,6 @@ foreach(name ${KIOSK_FONT_FILES})
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${KIOSK_FONT_SOURCE_DIR}/${name} ${KIOSK_BUILD_DATA_DIR}/fonts/${name}
     DEPENDS ${KIOSK_FONT_SOURCE_DIR}/${name} VERBATIM)
   list(APPEND staged_fonts ${KIOSK_BUILD_DATA_DIR}/fonts/${name})
-  install(FILES ${KIOSK_FONT_SOURCE_DIR}/${name} DESTINATION ${KIOSK_DATA_SUBDIR}/fonts)
 endforeach()
 add_custom_target(kiosk_fonts ALL DEPENDS ${staged_fonts})
 
@@ -25,4 +25,3 @@ add_custom_command(OUTPUT ${KIOSK_BUILD_DATA_DIR}/fonts/fontawesome-webfont.ttf
   DEPENDS ${KIOSK_ICON_FONT} VERBATIM)
 add_custom_target(kiosk_icon_font ALL DEPENDS ${KIOSK_BUILD_DATA_DIR}/fonts/fontawesome-webfont.ttf)
 add_dependencies(kiosk_fonts kiosk_icon_font)
-install(FILES ${KIOSK_ICON_FONT} DESTINATION ${KIOSK_DATA_SUBDIR}/fonts)

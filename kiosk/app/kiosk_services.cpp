@@ -106,6 +106,7 @@ void KioskServices::start_sync(const KioskConfig& cfg, const std::vector<std::st
       app_.apply_sync(o, index, epoch_now());
       if (media) app_.apply_media(media);
       if (staff_) staff_->backend_answered(o.server_answered);
+      if (status_line_) status_line_("content: " + app_.content_status().source + "; last check: " + o.summary());
     });
   });
 }

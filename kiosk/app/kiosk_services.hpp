@@ -4,6 +4,7 @@
 // apply() builds them; calling it again with a re-read kiosk.json (SIGHUP, `systemctl reload`)
 // stops the old workers and starts new ones, keeping the content on screen. Main thread only.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ class KioskServices {
   // Re-reads kiosk.json and applies it; the sync worker starts with a check at once.
   void reload();
   void stop();
+  // Each sync outcome in one line, for `systemctl status` (main thread).
+  void on_status(std::function<void(const std::string&)> f) { status_line_ = std::move(f); }
 
  private:
   void start_sync(const KioskConfig& cfg, const std::vector<std::string>& keys);
@@ -48,6 +51,7 @@ class KioskServices {
   KioskOptions options_;
   Paths paths_;
   std::string backend_;
+  std::function<void(const std::string&)> status_line_;
   std::unique_ptr<StaffService> staff_;
   std::unique_ptr<OutboxRegistrations> registrations_;
   std::unique_ptr<SyncWorker> sync_;

@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
   ServiceNotifier notifier;
   app.on_first_frame([&notifier] { notifier.ready(); });
   if (notifier.watchdog_interval_s() > 0) app.set_keepalive(notifier.watchdog_interval_s(), [&notifier] { notifier.watchdog(); });
+  services.on_status([&notifier](const std::string& line) { notifier.status(line); });
   SignalWatcher signals([&](int signal) {
     if (signal == SIGHUP) {
       app.post([&] {

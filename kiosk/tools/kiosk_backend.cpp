@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -142,11 +144,34 @@ int main(int argc, char** argv) {
   app.add_option("--port", o.port, "Port (0: any free one; the first line printed names it)");
   app.add_option("--token", o.tokens, "KIOSK_ID=TOKEN: a kiosk and its bearer token (repeatable)");
   app.add_option("--admin-token", o.admin_token, "Bearer token for GET /v1/kiosks");
+  std::string tokens_file, admin_token_file;
+  app.add_option("--tokens-file", tokens_file,
+                 "File of KIOSK_ID=TOKEN lines ('#' comments): tokens off the command line, where ps shows them");
+  app.add_option("--admin-token-file", admin_token_file, "File holding the admin token (first line)");
   app.add_option("--fail-rate", o.fail_rate, "Test: answer this share of registrations with 500, storing nothing")->check(CLI::Range(0.0, 1.0));
   app.add_option("--drop-after-commit", o.drop_after_commit, "Test: for the first N registrations, store, then drop the connection");
   app.add_option("--delay-ms", o.delay_ms, "Test: wait this long before answering API requests");
   app.add_option("--reject-offer", o.reject_offers, "Test: answer 422 for registrations of this offer (repeatable)");
   CLI11_PARSE(app, argc, argv);
+  // systemd's LoadCredential= puts the secret files here; relative names are looked up in it.
+  auto secret_path = [](const std::string& name) {
+    const char* creds = std::getenv("CREDENTIALS_DIRECTORY");
+    return creds != nullptr && !name.empty() && name[0] != '/' ? std::string(creds) + "/" + name : name;
+  };
+  if (!tokens_file.empty()) {
+    std::ifstream in(secret_path(tokens_file));
+    if (!in) return std::fprintf(stderr, "--tokens-file: cannot read %s\n", secret_path(tokens_file).c_str()), 2;
+    for (std::string line; std::getline(in, line);) {
+      line = line.substr(0, line.find('#'));
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+      if (!line.empty()) o.tokens.push_back(line);
+    }
+  }
+  if (!admin_token_file.empty()) {
+    std::ifstream in(secret_path(admin_token_file));
+    if (!in || !std::getline(in, o.admin_token) || o.admin_token.empty())
+      return std::fprintf(stderr, "--admin-token-file: no token in %s\n", secret_path(admin_token_file).c_str()), 2;
+  }
 
   std::map<std::string, std::string> token_to_kiosk;
   for (const auto& t : o.tokens) {

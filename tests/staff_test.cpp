@@ -10,6 +10,7 @@
 
 #include "backend_server.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/staff_service.hpp"
 #include "kiosk/core/pin_lockout.hpp"
 #include "kiosk/core/staff_status.hpp"
@@ -249,6 +250,33 @@ TEST_CASE("assisted mode shows the Beratung banner and waits ten minutes before 
   CHECK(k.screen() == "attract");
   k.tap("attract.start");
   CHECK(k.widget("assisted.end") == nullptr);  // the next visitor is on their own again
+}
+
+TEST_CASE("an unreadable kiosk.json: the kiosk runs on the bundled content and the staff pad shows why") {
+  test::TempDir tmp;
+  const auto file = tmp.path() / "kiosk.json";
+  std::ofstream(file) << "{\"backend\": \"https://kiosk.example/\",";  // cut off while an admin saved it
+  auto platform = std::make_unique<NullPlatform>();
+  KioskApp app(std::move(platform), test::bundled_snapshot());
+  std::string error;
+  REQUIRE(app.open({1080, 1920, false, "test"}, error));
+  KioskOptions options;
+  options.config = file.string();
+  KioskServices services(app, options, {file, tmp.path(), tmp.path()});
+  services.apply(load_config(file));
+  app.driver().settle();
+  REQUIRE(app.driver().tap("attract.start", error));
+  CHECK(app.ui().automation().screen() == "home");
+  CHECK(app.ui().content().offers.size() == test::bundled_snapshot()->offers.size());
+  REQUIRE(app.ui().staff_console() != nullptr);
+  const StaffStatus s = app.ui().staff_console()->status();
+  REQUIRE(s.config_problems.size() == 1);
+  CHECK(s.config_problems[0].find("kiosk.json: $: expected a readable JSON object, found a file that is not valid JSON") != std::string::npos);
+  CHECK_FALSE(app.ui().staff_console()->pin_configured());
+  app.ui().open({ScreenId::StaffPin, {}});
+  app.driver().settle();
+  CHECK(app.ui().automation().find("staff.pin.1") == nullptr);  // no PIN to check against
+  CHECK(app.ui().automation().find("staff.pin.cancel") != nullptr);
 }
 
 TEST_CASE("configuration: staff keys read and checked; secrets readable by everyone give a warning") {

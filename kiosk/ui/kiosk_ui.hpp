@@ -75,6 +75,7 @@ class KioskUi {
   // The worker's answer to a PIN, on the main thread.
   void pin_checked(const PinCheck& result);
   const StaffSession& staff() const { return staff_; }
+  StaffConsole* staff_console() const { return console_; }
   void open(Route route);
 
  private:

@@ -49,6 +49,16 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.t("staff.title"));
   if (ctx.console == nullptr || !ctx.console->pin_configured()) {
     paragraph(ctx.t("staff.pin_missing"));
+    // Often the reason: a kiosk.json that could not be read. Say so here, where staff look.
+    if (ctx.console != nullptr) {
+      const StaffStatus s = ctx.console->status();
+      if (!s.config_problems.empty()) {
+        subheading(ctx.ui, ctx.t("staff.config"));
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
+        for (const std::string& p : s.config_problems) paragraph(p);
+        ImGui::PopStyleColor();
+      }
+    }
     ImGui::Dummy(ImVec2(0, 0.6f * em));
     if (button(ctx.ui, "staff.pin.cancel", ctx.t("staff.cancel"), ImVec2(width, 0)))
       ctx.emit(Intent::of(Intent::Kind::LeaveStaff));

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kiosk/core/ui_keys.hpp"
+#include "kiosk/store/content_directory.hpp"
 #include "support.hpp"
 
 using namespace kiosk;
@@ -152,4 +153,27 @@ TEST_CASE("a bundle made for an older kiosk is completed from the bundled conten
   REQUIRE(with.ok());
   CHECK(with.snapshot->text("form.submit", Lang::De) == "Absenden");
   CHECK(with.snapshot->meta.privacy_version == test::bundled_snapshot()->meta.privacy_version);
+}
+
+TEST_CASE("kioskctl generate: 10,000 offers that validate, over every district, the same for the same seed") {
+  test::TempDir tmp;
+  const std::string ctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
+  std::string out;
+  REQUIRE(test::run_command(ctl + " generate --offers 10000 --seed 1 --out " + (tmp.path() / "a").string(), out) == 0);
+  REQUIRE(test::run_command(ctl + " generate --offers 10000 --seed 1 --out " + (tmp.path() / "b").string(), out) == 0);
+  REQUIRE(test::run_command(ctl + " generate --offers 10000 --seed 2 --out " + (tmp.path() / "c").string(), out) == 0);
+  CHECK(test::read_file(tmp.path() / "a/offers.json") == test::read_file(tmp.path() / "b/offers.json"));
+  CHECK(test::read_file(tmp.path() / "a/offers.json") != test::read_file(tmp.path() / "c/offers.json"));
+  const ContentParseResult r = load_content_directory(tmp.path() / "a");
+  REQUIRE_MESSAGE(r.ok(), (r.problems.empty() ? "" : r.problems.front().to_string()));
+  const ContentSnapshot& s = *r.snapshot;
+  CHECK(s.offers.size() == 10000);
+  std::set<std::string> districts;
+  for (const Offer& o : s.offers) {
+    districts.insert(o.district);
+    CHECK(o.title.has(Lang::En));
+    CHECK(o.description.get(Lang::De).size() > 150);  // paragraphs, not placeholders
+  }
+  CHECK(districts.size() == s.districts.size());
+  CHECK(test::run_command(ctl + " validate " + (tmp.path() / "a").string(), out) == 0);
 }

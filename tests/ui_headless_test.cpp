@@ -9,6 +9,7 @@
 
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/text_fold.hpp"
+#include "kiosk/store/content_directory.hpp"
 #include "kiosk/ui/on_screen_keyboard.hpp"
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -525,4 +526,44 @@ TEST_CASE("number pad and email keyboard: the same touch keys, other layouts") {
     REQUIRE_MESSAGE(d.tap(key, error), error);
   }
   CHECK(text.view() == "a@b.de");
+}
+
+TEST_CASE("10,000 offers: only the cards on screen are built, and a finger scrolls deep into the list") {
+  test::TempDir tmp;
+  std::string out;
+  REQUIRE(test::run_command(std::string(KIOSK_BIN_DIR) + "/kioskctl generate --offers 10000 --seed 1 --out " + tmp.path().string(), out) == 0);
+  const ContentParseResult big = load_content_directory(tmp.path());
+  REQUIRE(big.ok());
+  auto platform = std::make_unique<NullPlatform>();
+  KioskApp app(std::move(platform), big.snapshot);
+  std::string error;
+  REQUIRE(app.open({1920, 1080, false, "test"}, error));
+  app.ui().open({ScreenId::Offers, {}});
+  app.driver().settle();
+  auto cards = [&] {
+    std::vector<std::string> ids;
+    for (const auto& w : app.ui().automation().widgets())
+      if (w.id.rfind("offer.", 0) == 0 && w.is_visible()) ids.push_back(w.id.substr(6));
+    return ids;
+  };
+  size_t built = 0;
+  for (const auto& w : app.ui().automation().widgets()) built += w.id.rfind("offer.", 0) == 0;
+  CHECK(built < 60);  // a few screens' worth, not 10,000
+  const auto first = cards();
+  REQUIRE_FALSE(first.empty());
+  CHECK(first.front() == big.snapshot->offers.front().id);
+  for (int i = 0; i < 40; ++i) app.driver().drag_from(960, 900, 0, -700);
+  for (int i = 0; i < 2000 && app.ui().needs_frames(app.now()); ++i) app.render_frame();  // the fling comes to rest
+  app.driver().settle();
+  const auto later = cards();
+  REQUIRE_FALSE(later.empty());
+  auto position = [&](const std::string& id) {
+    for (size_t i = 0; i < big.snapshot->offers.size(); ++i)
+      if (big.snapshot->offers[i].id == id) return i;
+    return size_t(0);
+  };
+  CHECK(position(later.front()) > 150);  // 40 drags of 700 px: far past the first screens
+  REQUIRE(app.driver().tap("offer." + later.front(), error));
+  CHECK(app.ui().current_route().screen == ScreenId::OfferDetail);
+  CHECK(app.ui().current_route().item == later.front());
 }

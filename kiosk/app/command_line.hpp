@@ -26,7 +26,8 @@ struct KioskOptions {
   Lang lang = Lang::De;
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;
-  bool test_freeze_on_usr1 = false;  // tests only: SIGUSR1 hangs the main loop (the watchdog test)
+  bool test_freeze_on_usr1 = false;
+  std::string frame_log;             // benchmarks: write every frame's timings here at exit  // tests only: SIGUSR1 hangs the main loop (the watchdog test)
 };
 
 // Parses argv; on --help or an error prints to stdout/stderr and returns an exit code to use.

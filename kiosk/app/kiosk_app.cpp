@@ -7,6 +7,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <time.h>
 
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
@@ -63,18 +64,33 @@ bool KioskApp::ensure_fonts(std::string& error) {
   fonts_em_ = em;
   ui::apply_style(ui::default_palette(), em);
   platform_->fonts_changed();
+  // The texture is on the GPU now; ImGui's CPU copies (alpha and RGBA, tens of MB for four
+  // sizes of Latin, Cyrillic and pictograms) are not needed again until the next rebuild.
+  ImGui::GetIO().Fonts->ClearTexData();
   return true;
 }
 
+namespace {
+int64_t clock_ns(clockid_t id) {
+  timespec t{};
+  clock_gettime(id, &t);
+  return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+}  // namespace
+
 void KioskApp::render_frame(Image* capture) {
+  const int64_t start = recording_ ? clock_ns(CLOCK_MONOTONIC) : 0;
   std::string error;
   if (!ensure_fonts(error)) log::error(error);  // keep the old atlas; text stays readable
   platform_->new_frame();
   driver_->apply_pointer(ImGui::GetIO());
+  const int64_t cpu0 = recording_ ? clock_ns(CLOCK_THREAD_CPUTIME_ID) : 0;
   ImGui::NewFrame();
   ui_->draw(fonts_, now());
   ImGui::Render();
+  const int64_t cpu1 = recording_ ? clock_ns(CLOCK_THREAD_CPUTIME_ID) : 0;
   platform_->present(ImGui::GetDrawData(), capture);
+  if (recording_) frame_records_.push_back({start, cpu1 - cpu0, clock_ns(CLOCK_MONOTONIC) - start});
   if (++frames_ == 1 && first_frame_) first_frame_();
 }
 

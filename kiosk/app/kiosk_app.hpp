@@ -73,6 +73,14 @@ class KioskApp {
   Platform& platform() { return *platform_; }
   long frames_rendered() const { return frames_; }
 
+  // Benchmarks: every frame's start (CLOCK_MONOTONIC), the UI thread's CPU time from NewFrame
+  // to Render (building the UI, not drawing it) and the frame's wall time, all in ns.
+  struct FrameRecord {
+    int64_t start_ns, ui_cpu_ns, wall_ns;
+  };
+  void record_frames(bool on) { recording_ = on; }
+  const std::vector<FrameRecord>& frame_records() const { return frame_records_; }
+
   // Called once, after the first frame is presented (systemd's READY=1).
   void on_first_frame(std::function<void()> f) { first_frame_ = std::move(f); }
   // Called from the loop at least every `interval_s` while the loop runs (systemd's watchdog):
@@ -98,6 +106,8 @@ class KioskApp {
   ui::FontSet fonts_;
   float fonts_em_ = 0.0f;
   long frames_ = 0;
+  bool recording_ = false;
+  std::vector<FrameRecord> frame_records_;
   std::function<double()> clock_;
   mutable std::mutex status_mutex_;
   ContentStatus status_;

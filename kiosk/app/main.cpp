@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <thread>
 #include <cstdio>
 
 #include "kiosk/app/command_line.hpp"
@@ -25,6 +26,16 @@ int64_t epoch_now() {
 
 // Tests only (--test-freeze-on-usr1): the main loop stops coming round, as in a real hang, while
 // the process stays alive. The watchdog test then sees the pings stop.
+kiosk::ContentStatus status_of(const kiosk::StartupContent& start) {
+  kiosk::ContentStatus status;
+  status.source = start.source;
+  status.version = start.version;
+  status.expires = start.expires;
+  status.expires_at = start.expires_at;
+  status.created_at = start.created_at;
+  return status;
+}
+
 [[noreturn]] void freeze_main_loop(kiosk::ServiceNotifier& notifier) {
   notifier.status("main loop frozen on purpose (--test-freeze-on-usr1)");
   for (;;) ::pause();
@@ -34,6 +45,10 @@ int64_t epoch_now() {
 
 int main(int argc, char** argv) {
   using namespace kiosk;
+  const auto started = std::chrono::steady_clock::now();
+  auto since_start = [&] {
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) + " ms";
+  };
   SignalWatcher::block_in_this_thread();  // before any thread starts: they all inherit the mask
   KioskOptions opt;
   if (auto code = parse_command_line(argc, argv, opt)) return *code;
@@ -51,12 +66,21 @@ int main(int argc, char** argv) {
   startup.cache_dir = paths.cache_dir;
   startup.public_keys = opt.public_keys.empty() ? cfg.public_keys : opt.public_keys;
   startup.now = epoch_now();
-  const StartupContent start = load_startup_content(startup);
+  // The first frame must not wait for a large bundle (verify, parse, index take a second for
+  // 10,000 offers). An interactive kiosk starts on the bundled content at once and swaps in the
+  // cached bundle or --content-dir as soon as a thread has checked it. Scripts and screenshots
+  // wait for it instead, so they always see the content they were pointed at.
+  const bool interactive = opt.script.empty() && opt.screenshot.empty();
+  const bool more_to_load = !startup.content_dir.empty() || !startup.public_keys.empty();
+  StartupInputs bundled_only;
+  bundled_only.now = startup.now;
+  const StartupContent start = load_startup_content(interactive && more_to_load ? bundled_only : startup);
   if (!start.snapshot) {
     log::error("no usable content at all; reinstall the package (the bundled content is damaged)");
     return 1;
   }
   log::info("content: showing the " + start.source);
+  log::debug("start-up: content ready after " + since_start());
   SnapshotPtr content = start.snapshot;
   ui::UiOptions ui_options;
   ui_options.idle_timeout_s = opt.idle_timeout_s.value_or(cfg.idle_timeout_s);
@@ -67,25 +91,60 @@ int main(int argc, char** argv) {
     log::error("could not start: " + error);
     return 1;
   }
+  log::debug("start-up: window and fonts ready after " + since_start());
   app.ui().set_language(opt.lang);
   if (opt.start) {
-    if (opt.start->screen == ScreenId::UnitDetail && !content->find_unit(opt.start->item))
+    if (opt.start->screen == ScreenId::UnitDetail && !content->find_unit(opt.start->item) && !more_to_load)
       log::warning("--screen: no unit \"" + opt.start->item + "\"");
-    if (opt.start->screen == ScreenId::OfferDetail && !content->find_offer(opt.start->item))
+    if (opt.start->screen == ScreenId::OfferDetail && !content->find_offer(opt.start->item) && !more_to_load)
       log::warning("--screen: no offer \"" + opt.start->item + "\"");
     app.ui().open(*opt.start);
   }
   if (start.version > 0) app.apply_media(decode_media(startup.cache_dir, *content));
-  ContentStatus status;
-  status.source = start.source;
-  status.version = start.version;
-  status.expires = start.expires;
-  status.expires_at = start.expires_at;
-  status.created_at = start.created_at;
-  app.set_content_status(status);
+  app.set_content_status(status_of(start));
+  std::thread startup_loader;
+  if (interactive && more_to_load) {
+    startup_loader = std::thread([&app, startup, start_route = opt.start] {
+      StartupContent loaded = load_startup_content(startup);
+      if (!loaded.snapshot || loaded.source == "bundled content") return;  // nothing better than what shows
+      auto index = std::make_shared<const SearchIndex>(*loaded.snapshot);
+      auto media = loaded.version > 0 ? decode_media(startup.cache_dir, *loaded.snapshot) : nullptr;
+      log::info("content: showing the " + loaded.source);
+      app.post([&app, loaded = std::move(loaded), index, media, start_route] {
+        app.ui().set_content(loaded.snapshot, index);
+        if (media) app.apply_media(media);
+        app.set_content_status(status_of(loaded));
+        if (start_route && app.ui().current_route().screen != start_route->screen) app.ui().open(*start_route);
+      });
+    });
+  }
+  // Joined on every way out of main: the loader posts to the app, which must outlive it.
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } join_loader{startup_loader};
 
   KioskServices services(app, opt, paths);
   services.apply(config);
+
+  app.record_frames(!opt.frame_log.empty());
+  // Benchmarks read the frame log after the run ends, however it ends (quit step, SIGTERM).
+  struct FrameLogWriter {
+    const KioskApp& app;
+    const std::string& file;
+    ~FrameLogWriter() {
+      if (file.empty()) return;
+      std::FILE* f = std::fopen(file.c_str(), "w");
+      if (f == nullptr) return;
+      std::fprintf(f, "start_ns ui_cpu_ns wall_ns\n");
+      for (const auto& r : app.frame_records())
+        std::fprintf(f, "%lld %lld %lld\n", static_cast<long long>(r.start_ns), static_cast<long long>(r.ui_cpu_ns),
+                     static_cast<long long>(r.wall_ns));
+      std::fclose(f);
+    }
+  } frame_log_writer{app, opt.frame_log};
 
   if (!opt.script.empty()) {
     const ScriptOutcome outcome = run_script(app, opt.script);
@@ -108,7 +167,10 @@ int main(int argc, char** argv) {
 
   // Under systemd: READY=1 once the first frame is on the glass, then the watchdog from the loop.
   ServiceNotifier notifier;
-  app.on_first_frame([&notifier] { notifier.ready(); });
+  app.on_first_frame([&notifier, &since_start] {
+    notifier.ready();
+    log::debug("start-up: first frame presented after " + since_start());
+  });
   if (notifier.watchdog_interval_s() > 0) app.set_keepalive(notifier.watchdog_interval_s(), [&notifier] { notifier.watchdog(); });
   services.on_status([&notifier](const std::string& line) { notifier.status(line); });
   SignalWatcher signals([&](int signal) {

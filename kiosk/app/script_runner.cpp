@@ -28,11 +28,18 @@ void wait_real_time(KioskApp& app, int ms) {
 
 bool run_step(KioskApp& app, const json& step, std::string& error, bool& quit) {
   auto& driver = app.driver();
-  if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("hold"))) {
+  if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("drag_at") && !step.contains("hold"))) {
     error = "expected an object with one action (tap, drag, hold, type, wait_ms, expect_screen, expect_widget, screenshot, quit)";
     return false;
   }
   if (step.contains("tap")) return step["tap"].is_string() && driver.tap(step["tap"].get<std::string>(), error);
+  if (step.contains("drag_at")) {  // {"drag_at": [x, y], "dy": -800}: a drag from a point (benchmarks)
+    const json& at = step["drag_at"];
+    if (!at.is_array() || at.size() != 2 || !at[0].is_number() || !at[1].is_number())
+      return error = "\"drag_at\" takes [x, y] in pixels", false;
+    driver.drag_from(at[0].get<float>(), at[1].get<float>(), step.value("dx", 0.0f), step.value("dy", 0.0f));
+    return true;
+  }
   if (step.contains("drag")) {
     const float dx = step.value("dx", 0.0f), dy = step.value("dy", 0.0f);
     return step["drag"].is_string() && driver.drag(step["drag"].get<std::string>(), dx, dy, error);

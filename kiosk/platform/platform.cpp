@@ -25,8 +25,11 @@ void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* captur
 }
 
 void reload_gl_fonts() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // The whole set, not just the font texture: the backend would otherwise create its device
+  // objects (and the font texture a second time) on the next NewFrame, after the app has let
+  // go of the atlas's pixels — and ImGui would quietly rebuild every font to get them back.
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
 }
 
 void read_gl_back_buffer(int width, int height, Image& out) {

@@ -6,6 +6,7 @@
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/store/data_paths.hpp"
 #include "kiosk/tools/admin.hpp"
+#include "kiosk/tools/generate.hpp"
 #include "kiosk/tools/publish.hpp"
 #include "kiosk/tools/registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
@@ -147,11 +148,21 @@ int main(int argc, char** argv) {
   fl->add_flag("--allow-http-loopback", fleet.allow_http_loopback, "Allow plain http to 127.0.0.1 (tests)");
   fl->add_flag("--json", fleet.json, "JSON instead of a table");
 
+  kiosk::GenerateRequest gen;
+  auto* ge = app.add_subcommand("generate", "Write deterministic sample content with N offers (benchmarks, load tests)");
+  ge->add_option("--offers", gen.offers, "How many offers (default 10000)")->check(CLI::Range(1, 1000000));
+  ge->add_option("--seed", gen.seed, "Seed: the same seed gives the same content");
+  ge->add_option("--out", gen.out_dir, "Output folder")->required();
+
   std::string preview_dir;
   auto* pv = app.add_subcommand("preview", "Show a content folder in the kiosk, windowed, before publishing it");
   pv->add_option("DIR", preview_dir, "Content folder")->required();
 
   CLI11_PARSE(app, argc, argv);
+  if (ge->parsed()) {
+    gen.template_dir = kiosk::bundled_content_dir().string();
+    return kiosk::generate_content(gen);
+  }
   if (hp->parsed()) return kiosk::hash_pin_command(pepper_file, new_pepper);
   if (fl->parsed()) {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -2,6 +2,8 @@
 
 #include <imgui_freetype.h>
 
+#include "kiosk/ui/icons.hpp"
+
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -52,13 +54,12 @@ ImFont* add(const std::filesystem::path& file, const std::filesystem::path& icon
   cfg.FontDataOwnedByAtlas = false;  // the bytes stay in our cache for the next rebuild
   ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(text_font->data()),
                                                            static_cast<int>(text_font->size()), px, &cfg, kiosk_glyph_ranges());
-  static const ImWchar icon_ranges[] = {0xF000, 0xF2E0, 0};
   ImFontConfig merge = cfg;
   merge.MergeMode = true;
   merge.GlyphMinAdvanceX = px;  // icons line up in columns
   merge.GlyphOffset = ImVec2(0, px * 0.05f);
   ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(icon_font->data()), static_cast<int>(icon_font->size()),
-                                             px * 0.9f, &merge, icon_ranges);
+                                             px * 0.9f, &merge, icon::glyph_ranges());
   return font;
 }
 

@@ -24,4 +24,8 @@ inline constexpr const char* kHandPointer = "\xEF\x89\x9A"; // f25a hand-pointer
 // The pictogram for a category's icon name from content (Font Awesome 4.7 names); "" if unknown.
 std::string_view for_name(std::string_view name);
 
+// Glyph ranges (ImGui's zero-terminated pairs) holding exactly the pictograms above: merging
+// all of Font Awesome's 700 into four font sizes would triple the atlas for thirty icons.
+const unsigned short* glyph_ranges();
+
 }  // namespace kiosk::ui::icon

@@ -31,8 +31,11 @@ const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error)
 bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error) {
   const WidgetRecord* w = touchable(id, error);
   if (w == nullptr) return false;
-  const float x = w->visible.center_x();
-  const float y = w->visible.center_y();
+  drag_from(w->visible.center_x(), w->visible.center_y(), dx, dy);
+  return true;
+}
+
+void UiDriver::drag_from(float x, float y, float dx, float dy) {
   pointer_ = {x, y, false};
   render_frame_();
   pointer_.down = true;
@@ -47,7 +50,6 @@ bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error)
   render_frame_();
   pointer_ = PointerState{};
   settle(2);
-  return true;
 }
 
 bool UiDriver::hold(std::string_view id, int frames, std::string& error) {

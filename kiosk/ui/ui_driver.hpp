@@ -35,6 +35,8 @@ class UiDriver {
   // Puts a finger on the widget's centre, moves it by (dx, dy) pixels over several frames and
   // lifts it: a scroll gesture. Fails like tap() when the widget cannot be touched.
   bool drag(std::string_view id, float dx, float dy, std::string& error);
+  // The same gesture from a point on the screen (a list, wherever it has scrolled to).
+  void drag_from(float x, float y, float dx, float dy);
 
   // Presses the widget and keeps the finger on it for `frames` frames (a long press, a held key).
   bool hold(std::string_view id, int frames, std::string& error);

@@ -122,7 +122,19 @@ void OffersScreen::draw_results(const ScreenContext& ctx) {
     return;
   }
   ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
-  for (uint32_t i : shown) offer_card(ctx, ctx.content.offers[i]);
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (list_for_ != &shown || list_generation_ != results_generation_ || list_width_ != width || list_em_ != ctx.em() ||
+      list_lang_ != ctx.lang() || list_.size() != shown.size()) {
+    // A card: padding, a bold title line, two muted lines, the gaps between them.
+    const float estimate = ctx.ui.fonts.bold->FontSize + 2.0f * ctx.ui.fonts.body->FontSize + 2.6f * ctx.em();
+    list_.reset(shown.size(), estimate);
+    list_for_ = &shown;
+    list_generation_ = results_generation_;
+    list_width_ = width;
+    list_em_ = ctx.em();
+    list_lang_ = ctx.lang();
+  }
+  list_.draw([&](size_t i) { offer_card(ctx, ctx.content.offers[shown[i]]); });
 }
 
 }  // namespace kiosk::ui

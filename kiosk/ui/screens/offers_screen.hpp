@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/virtual_list.hpp"
 
 namespace kiosk::ui {
 
@@ -24,6 +25,12 @@ class OffersScreen final : public Screen {
   std::vector<uint32_t> results_;
   const ContentSnapshot* results_for_ = nullptr;
   unsigned results_generation_ = 0;
+  // Only the cards on screen are built; it is laid out anew when results, width or text size change.
+  VirtualList list_;
+  const std::vector<uint32_t>* list_for_ = nullptr;
+  unsigned list_generation_ = ~0u;
+  float list_width_ = 0.0f, list_em_ = 0.0f;
+  Lang list_lang_ = Lang::De;
 };
 
 }  // namespace kiosk::ui

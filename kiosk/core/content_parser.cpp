@@ -433,6 +433,8 @@ void parse_document(Parsed& p, const ContentSource& src) {
     u.image = r.string("image", false);
     s.units.push_back(std::move(u));
   });
+  if (const json* list = top.field("offers"); list != nullptr && list->is_array())
+    s.offers.reserve(s.offers.size() + list->size());  // 10,000 offers moved once, not copied at every growth
   parse_item_list(p, top, "offers", "offer", [&](const Reader& r) {
     Offer o;
     o.id = r.id();

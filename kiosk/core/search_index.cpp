@@ -8,9 +8,24 @@
 namespace kiosk {
 namespace {
 
+// Does the text hold ä, ö or ü (either case)? Only then do the two spellings differ.
+bool has_umlaut(const std::string& text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xC3) continue;
+    switch (static_cast<unsigned char>(text[i + 1])) {
+      case 0xA4: case 0xB6: case 0xBC: case 0x84: case 0x96: case 0x9C: return true;
+      default: break;
+    }
+  }
+  return false;
+}
+
 // Adds each word of every language of `text` with `weight`, keeping the highest weight.
 void add_words(std::unordered_map<std::string, float>& words, const std::string& text, float weight) {
+  if (text.empty()) return;
+  const bool both = has_umlaut(text);
   for (Umlauts u : {Umlauts::Expand, Umlauts::Drop}) {
+    if (u == Umlauts::Drop && !both) break;  // the same words again: folding costs more than the check
     for (auto& w : fold_words(text, u)) {
       float& best = words[std::move(w)];
       best = std::max(best, weight);

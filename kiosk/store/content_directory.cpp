@@ -23,9 +23,9 @@ ContentParseResult load_content_directory(const std::filesystem::path& dir) {
   std::vector<ContentSource> sources;
   Problems unreadable;
   for (const auto& f : files) {
-    auto text = read_whole_file(f);
+    auto text = read_whole_file(f, kContentFileMaxBytes);
     if (!text) {
-      unreadable.push_back({f.filename().string(), "$", "a readable file", "a read error", ""});
+      unreadable.push_back({f.filename().string(), "$", "a readable file of at most 256 MB", "a read error or a larger file", ""});
       continue;
     }
     sources.push_back({f.filename().string(), std::move(*text)});

@@ -6,6 +6,10 @@
 
 namespace kiosk {
 
+// Big enough for 50,000 offers in one file (about 90 MB), small enough that a stray huge file
+// is refused with a message rather than read into memory.
+inline constexpr size_t kContentFileMaxBytes = 256u << 20;
+
 ContentParseResult load_content_directory(const std::filesystem::path& dir);
 
 }  // namespace kiosk

@@ -205,7 +205,7 @@ int generate_content(const GenerateRequest& r) {
     }
   }
   const json doc{{"schema", "berswordt-kiosk-content/1"}, {"offers", offers}};
-  if (!write_file_atomically(std::filesystem::path(r.out_dir) / "offers.json", doc.dump(1) + "\n", error)) {
+  if (!write_file_atomically(std::filesystem::path(r.out_dir) / "offers.json", doc.dump() + "\n", error)) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;
   }

@@ -90,7 +90,7 @@ bool publish(const PublishRequest& r, std::string& message) {
   json doc{{"schema", kContentSchema}};
   for (const auto& entry : std::filesystem::directory_iterator(r.content_dir)) {
     if (entry.path().extension() != ".json") continue;
-    const json part = json::parse(*read_whole_file(entry.path()));
+    const json part = json::parse(*read_whole_file(entry.path(), kContentFileMaxBytes));
     for (const auto& [k, v] : part.items())
       if (k != "schema") doc[k] = v;
   }

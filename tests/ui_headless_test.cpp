@@ -292,13 +292,29 @@ TEST_CASE("render on demand: after the screen settles the loop sleeps until inpu
   CHECK(k.app->frames_rendered() - before == 4 + 3);
 }
 
-TEST_CASE("render on demand: the attract loop sleeps between items and animates only the fade") {
+TEST_CASE("render on demand: the clock alone wakes the loop for the idle question and the attract fade") {
+  Kiosk k(1080, 1920);  // on the home screen, nobody touching
+  k.platform->on_wait([c = k.clock](int ms) { *c += ms / 1000.0; });  // the sleep really lasts
+  for (int i = 0; i < 4; ++i) k.platform->queue(PumpResult{});  // the loop's settle frames
+  k.platform->queue(PumpResult{});  // the first sleep ends by its timeout: the question is due
+  const long before = k.app->frames_rendered() + 4;
+  k.app->run();
+  CHECK(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->frames_rendered() > before);  // drawn, not slept through
+  // Twenty more timeouts: the countdown, then the end of the visit and the attract loop's fade.
+  for (int i = 0; i < 30; ++i) k.platform->queue(PumpResult{});
+  k.app->run();
+  CHECK(k.screen() == "attract");
+}
+
+TEST_CASE("render on demand: the attract loop sleeps between items and wakes only for three fade steps") {
   Kiosk k(1080, 1920, false);
   CHECK(k.screen() == "attract");
-  *k.clock = 8.0;  // the next item is due: it fades in over 0.6 s
+  *k.clock = 8.0;  // the next item is due: it fades in over 0.6 s, in three steps
   k.app->render_frame();
-  CHECK(k.app->ui().needs_frames(8.3));
-  CHECK_FALSE(k.app->ui().needs_frames(8.7));
+  CHECK_FALSE(k.app->ui().needs_frames(8.0));  // no frames in a row, even during the fade
+  CHECK(k.app->ui().next_wake(8.0) == doctest::Approx(8.2));
+  CHECK(k.app->ui().next_wake(8.25) == doctest::Approx(8.4));
   CHECK(k.app->ui().next_wake(8.7) == doctest::Approx(16.0));
 }
 

@@ -106,7 +106,8 @@ int KioskApp::wait_ms(int frames_due) const {
   if (ui_->needs_frames(now)) return 0;
   // Sleep until input arrives or the screen must change by itself (a countdown second, the
   // next attract item); a static screen renders nothing at all.
-  double until = ui_->next_wake(now) - now;
+  ui_wake_at_ = ui_->next_wake(now);
+  double until = ui_wake_at_ - now;
   if (keepalive_) until = std::min(until, next_keepalive_ - now);
   if (until <= 0) return 0;
   return static_cast<int>(std::min(until * 1000.0 + 1.0, 3600.0 * 1000.0));
@@ -194,7 +195,9 @@ void KioskApp::run() {
     run_posted();
     keep_alive();
     if (r.input || r.woken) frames_due = std::max(frames_due, kFramesAfterInput);
-    if (frames_due == 0 && timeout != 0 && !ui_->needs_frames(now()) && ui_->next_wake(now()) > now()) continue;
+    // Woken by the clock: render only when the screen's own moment has come (a countdown
+    // second, a fade step), not for the watchdog's ping or a wake-up that came early.
+    if (frames_due == 0 && timeout != 0 && !r.input && !r.woken && !ui_->needs_frames(now()) && now() < ui_wake_at_) continue;
     render_frame();
     frames_due = std::max(0, frames_due - 1);
     // While a finger is down, a list coasts or something fades, the next frame differs.

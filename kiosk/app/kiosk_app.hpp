@@ -98,6 +98,7 @@ class KioskApp {
  private:
   bool ensure_fonts(std::string& error);
   int wait_ms(int frames_due) const;
+  mutable double ui_wake_at_ = 0.0;  // when the UI said it next changes by itself (set by wait_ms)
 
   std::unique_ptr<Platform> platform_;
   ImGuiContext* imgui_ = nullptr;

@@ -21,6 +21,7 @@ void NullPlatform::resize(int width, int height) {
 
 PumpResult NullPlatform::pump_events(int timeout_ms) {
   waits_.push_back(timeout_ms);
+  if (on_wait_ && !queued_.empty()) on_wait_(timeout_ms);
   if (!queued_.empty()) {
     PumpResult r = queued_.front();
     queued_.pop_front();

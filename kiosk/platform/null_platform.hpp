@@ -5,6 +5,7 @@
 // instead of hanging.
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -33,6 +34,8 @@ class NullPlatform final : public Platform {
   // Blocks until a worker has posted to the app (wake() was called) or `timeout_ms` passed;
   // true when woken. Tests wait for a worker's answer this way instead of sleeping.
   bool wait_for_wake(int timeout_ms);
+  // Tests with their own clock: called with each wait's timeout, so the time can pass there.
+  void on_wait(std::function<void(int timeout_ms)> f) { on_wait_ = std::move(f); }
 
  private:
   int width_ = 0;
@@ -43,6 +46,7 @@ class NullPlatform final : public Platform {
   std::mutex wake_mutex_;
   std::condition_variable woken_;
   bool wake_pending_ = false;
+  std::function<void(int)> on_wait_;
   intptr_t next_texture_ = 1000;
 };
 

@@ -163,7 +163,7 @@ json make_offer(size_t n, Dice& dice, const std::vector<std::string>& units, con
   if (dice.chance(30)) o["minimum_age"] = dice.chance(50) ? 16 : 18;
   if (commitment == "one-off" || commitment == "fixed-term") {
     const int month = 1 + static_cast<int>(dice.pick(9));
-    char start[16], end[16];
+    char start[32], end[32];
     std::snprintf(start, sizeof start, "2027-%02d-01", month);
     std::snprintf(end, sizeof end, "2027-%02d-%02d", commitment == "one-off" ? month : month + 3, commitment == "one-off" ? 1 : 28);
     o["start_date"] = start;

@@ -2,6 +2,9 @@
 // minisign tool from Debian checks the format both ways.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 #include <fstream>
 
 #include "kiosk/app/kiosk_app.hpp"
@@ -193,6 +196,19 @@ TEST_CASE("manifest: only content-addressed paths, sizes and hashes in the right
   CHECK_FALSE(parse_manifest(manifest("content/" + sha + ".json/../x"), m, error));
   CHECK_FALSE(parse_manifest(std::string(kManifestMaxBytes + 1, ' '), m, error));
   CHECK(parse_rfc3339("gestern") == -1);
+}
+
+TEST_CASE("times for people: RFC 3339 for machines, day.month.year hour:minute in local time for the counter") {
+  const int64_t t = parse_rfc3339("2026-12-03T10:00:00Z");
+  CHECK(format_rfc3339(t) == "2026-12-03T10:00:00Z");
+  const char* old_tz = std::getenv("TZ");
+  const std::string saved = old_tz ? old_tz : "";
+  setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);  // Berlin's rule, without needing tzdata
+  tzset();
+  CHECK(format_local_time(t) == "03.12.2026 11:00");  // CET in December
+  if (old_tz) setenv("TZ", saved.c_str(), 1);
+  else unsetenv("TZ");
+  tzset();
 }
 
 // Found by the fuzzer: nlohmann throws out_of_range (not parse_error) for 1E366, and type_error

@@ -75,14 +75,20 @@ int64_t parse_rfc3339(std::string_view s) {
   return -1;
 }
 
-std::string format_rfc3339(int64_t epoch) {
+namespace {
+std::string format_epoch(int64_t epoch, const char* format, bool local) {
   const std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  if (local) localtime_r(&t, &tm);
+  else gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+}  // namespace
+
+std::string format_rfc3339(int64_t epoch) { return format_epoch(epoch, "%Y-%m-%dT%H:%M:%SZ", false); }
+std::string format_local_time(int64_t epoch) { return format_epoch(epoch, "%d.%m.%Y %H:%M", true); }
 
 bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error) {
   if (text.size() > kManifestMaxBytes) return error = "manifest: larger than " + std::to_string(kManifestMaxBytes) + " bytes", false;

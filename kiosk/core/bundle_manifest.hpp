@@ -34,5 +34,7 @@ std::string manifest_to_json(const BundleManifest& m);
 // RFC 3339 ↔ seconds since the epoch (UTC); -1 when the text is not a time.
 int64_t parse_rfc3339(std::string_view text);
 std::string format_rfc3339(int64_t epoch_seconds);
+// Local wall-clock time as the counter reads it: "03.12.2026 11:00".
+std::string format_local_time(int64_t epoch_seconds);
 
 }  // namespace kiosk

@@ -1,6 +1,7 @@
 #include <ctime>
 #include <string>
 
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/ui/screens/staff_screens.hpp"
 
@@ -8,16 +9,6 @@ namespace kiosk::ui {
 namespace {
 
 int64_t epoch_now() { return static_cast<int64_t>(std::time(nullptr)); }
-
-// Local wall-clock time as the counter reads it: "03.12.2026 11:00".
-std::string local_time(int64_t epoch) {
-  const std::time_t t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
-  return buf;
-}
 
 std::string ago(const ScreenContext& ctx, int64_t when, int64_t now) {
   if (when <= 0) return std::string(ctx.t("staff.never"));
@@ -42,7 +33,7 @@ void content_section(const ScreenContext& ctx, const StaffStatus& s, int64_t now
   }
   fact_row(ctx.ui, ctx.t("staff.version"), std::to_string(s.content_version), w);
   if (s.content_created > 0) fact_row(ctx.ui, ctx.t("staff.age"), format_duration(now - s.content_created), w);
-  if (s.content_expires > 0) fact_row(ctx.ui, ctx.t("staff.expires"), local_time(s.content_expires), w);
+  if (s.content_expires > 0) fact_row(ctx.ui, ctx.t("staff.expires"), format_local_time(s.content_expires), w);
   alert_row(ctx, ctx.t("staff.state"), s.stale ? ctx.t("staff.stale") : ctx.t("staff.current"), w, s.stale);
 }
 

@@ -3,10 +3,7 @@
 // and `systemctl reload` (SIGHUP) re-reading kiosk.json and syncing at once. Then the units
 // themselves: `systemd-analyze verify` and the exposure `systemd-analyze security` reports.
 #include <doctest/doctest.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,52 +13,17 @@
 #include <optional>
 
 #include "backend_server.hpp"
+#include "notify_socket.hpp"
 #include "support.hpp"
 
 using namespace kiosk;
+using kiosk::test::NotifySocket;
 
 namespace {
 
 const std::string kKiosk = std::string(KIOSK_BIN_DIR) + "/berswordt-kiosk";
 const std::string kKioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
 
-// The socket systemd would listen on: datagrams of "KEY=VALUE" lines.
-class NotifySocket {
- public:
-  explicit NotifySocket(const std::filesystem::path& path) : path_(path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_un a{};
-    a.sun_family = AF_UNIX;
-    std::snprintf(a.sun_path, sizeof a.sun_path, "%s", path.c_str());
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-  }
-  ~NotifySocket() { ::close(fd_); }
-  // The next message, or nothing when none comes within `timeout_ms`.
-  std::optional<std::string> next(int timeout_ms) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, timeout_ms) <= 0) return std::nullopt;
-    char buf[4096];
-    const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-    return n > 0 ? std::optional<std::string>(std::string(buf, static_cast<size_t>(n))) : std::nullopt;
-  }
-  // Reads messages until one contains `text`; false when `timeout_ms` pass without it.
-  bool wait_for(const std::string& text, int timeout_ms, int* watchdogs = nullptr) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < until) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
-      const auto m = next(static_cast<int>(std::max<long long>(1, left)));
-      if (!m) return false;
-      if (watchdogs != nullptr && m->find("WATCHDOG=1") != std::string::npos) ++*watchdogs;
-      if (m->find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-  int fd_ = -1;
-};
 
 // The kiosk as a child process with the environment systemd gives a Type=notify service.
 class KioskProcess {

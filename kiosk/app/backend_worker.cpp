@@ -10,12 +10,6 @@
 
 namespace kiosk {
 
-namespace {
-int64_t epoch_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
-
 BackendWorker::BackendWorker(Settings settings, ContentStatusJson content_status, std::function<void()> sync_now,
                              std::function<void(bool)> answered)
     : settings_(std::move(settings)),

@@ -7,18 +7,13 @@
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/app/staff_service.hpp"
 #include "kiosk/app/sync_worker.hpp"
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/store/data_paths.hpp"
 
 namespace kiosk {
-namespace {
-int64_t epoch_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
-
 KioskServices::KioskServices(KioskApp& app, KioskOptions options, Paths paths)
     : app_(app), options_(std::move(options)), paths_(std::move(paths)) {}
 
@@ -51,10 +46,7 @@ void KioskServices::apply(const ConfigLoad& config) {
   stop();
   app_.ui().set_registration_sink(nullptr);
   app_.ui().set_staff_console(nullptr);
-  ui::UiOptions timeouts;
-  timeouts.idle_timeout_s = options_.idle_timeout_s.value_or(cfg.idle_timeout_s);
-  timeouts.assisted_idle_timeout_s = cfg.assisted_idle_timeout_s;
-  app_.ui().set_idle_timeouts(timeouts.idle_timeout_s, timeouts.assisted_idle_timeout_s);
+  app_.ui().set_idle_timeouts(options_.idle_timeout_s.value_or(cfg.idle_timeout_s), cfg.assisted_idle_timeout_s);
 
   backend_ = !options_.backend.empty() ? options_.backend : cfg.backend;
   start_registrations(cfg);

@@ -14,15 +14,12 @@
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/signal_watcher.hpp"
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/data_paths.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 
 namespace {
-
-int64_t epoch_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // Tests only (--test-freeze-on-usr1): the main loop stops coming round, as in a real hang, while
 // the process stays alive. The watchdog test then sees the pings stop.

@@ -22,7 +22,7 @@ bool OutboxRegistrations::submit(const RegistrationForm& form, const Offer& offe
   OutboxEntry e;
   e.id = new_uuid();
   e.offer = offer.id;
-  e.created = format_rfc3339(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  e.created = format_rfc3339(epoch_now());
   e.consent_version = consent_version;
   e.sealed = seal(personal, *key_);
   std::fill(personal.begin(), personal.end(), '\0');  // the clear text lived only for the seal

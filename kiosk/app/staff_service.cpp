@@ -13,9 +13,6 @@
 namespace kiosk {
 namespace {
 
-int64_t epoch_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 double monotonic_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -119,17 +116,14 @@ StaffStatus StaffService::status() const {
 void StaffService::check(std::string& pin) {
   ui::PinCheck result;
   std::string hash, pepper;
+  PinLockout lockout;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     hash = settings_.pin_hash;
     pepper = pepper_.value_or("");
-  }
-  const int64_t now = epoch_now();
-  PinLockout lockout;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
     lockout = lockout_;
   }
+  const int64_t now = epoch_now();
   if (lockout.locked(now)) {
     result.locked_for_s = lockout.seconds_left(now);  // not even tried: a lock is a lock
   } else {

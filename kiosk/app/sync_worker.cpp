@@ -4,6 +4,7 @@
 #include <random>
 
 #include "kiosk/core/backoff.hpp"
+#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
 
 namespace kiosk {
@@ -25,7 +26,7 @@ void SyncWorker::run() {
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (;;) {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto now = epoch_now();
     SyncOutcome outcome = engine.run_once(now);
     if (worker_.cancelled()) return;
     double wait_s = poll_interval_s_;

@@ -31,6 +31,9 @@ struct BundleManifest {
 bool parse_manifest(std::string_view text, BundleManifest& out, std::string& error);
 std::string manifest_to_json(const BundleManifest& m);
 
+// The wall clock in seconds since the epoch: what expiry, heartbeats and lockouts are measured in.
+int64_t epoch_now();
+
 // RFC 3339 ↔ seconds since the epoch (UTC); -1 when the text is not a time.
 int64_t parse_rfc3339(std::string_view text);
 std::string format_rfc3339(int64_t epoch_seconds);

@@ -6,6 +6,10 @@
 #include <mutex>
 
 namespace kiosk {
+
+std::string join_url(const std::string& base, const std::string& path) {
+  return base.empty() || base.back() == '/' ? base + path : base + "/" + path;
+}
 namespace {
 
 struct Transfer {

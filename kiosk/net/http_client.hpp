@@ -11,6 +11,9 @@
 
 namespace kiosk {
 
+// "https://host/bundle" + "manifest.json" → "https://host/bundle/manifest.json", one slash between.
+std::string join_url(const std::string& base, const std::string& path);
+
 struct HttpLimits {
   long connect_timeout_s = 10;
   long low_speed_bytes_per_s = 64;  // slower than this …

@@ -7,12 +7,6 @@
 
 namespace kiosk {
 
-namespace {
-std::string api(const std::string& base, const std::string& path) {
-  return base.empty() || base.back() == '/' ? base + path : base + "/" + path;
-}
-}  // namespace
-
 std::string heartbeat_json(const std::string& content, const OutboxCounts& outbox, int64_t now, int64_t uptime_s,
                            int heartbeat_interval_s) {
   nlohmann::json j = nlohmann::json::parse(content.empty() ? "{}" : content, nullptr, false);
@@ -36,7 +30,7 @@ FlushOutcome RegistrationUploader::flush() {
     const nlohmann::json body{{"id", e->id},         {"kiosk", settings_.kiosk_id}, {"offer", e->offer},
                               {"created", e->created}, {"consent_version", e->consent_version}, {"sealed", e->sealed}};
     store_.record_attempt(e->id);
-    const HttpResponse r = http_.post(api(settings_.base_url, "v1/registrations"), body.dump(),
+    const HttpResponse r = http_.post(join_url(settings_.base_url, "v1/registrations"), body.dump(),
                                       {"Content-Type: application/json", "Authorization: Bearer " + settings_.api_token,
                                        "Idempotency-Key: " + e->id},
                                       4096);
@@ -59,7 +53,7 @@ FlushOutcome RegistrationUploader::flush() {
 }
 
 bool RegistrationUploader::send_status(const std::string& status_json, std::string& error) {
-  const HttpResponse r = http_.post(api(settings_.base_url, "v1/kiosks/" + settings_.kiosk_id + "/status"), status_json,
+  const HttpResponse r = http_.post(join_url(settings_.base_url, "v1/kiosks/" + settings_.kiosk_id + "/status"), status_json,
                                     {"Content-Type: application/json", "Authorization: Bearer " + settings_.api_token}, 4096);
   if (!r.ok() || (r.status != 200 && r.status != 204)) {
     error = r.ok() ? "status: the backend answered " + std::to_string(r.status) : r.error;

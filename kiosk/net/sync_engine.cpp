@@ -16,10 +16,6 @@ SyncOutcome outcome(SyncOutcome::Kind kind, std::string reason) {
   return o;
 }
 
-std::string joined(const std::string& base, const std::string& path) {
-  return base.empty() || base.back() == '/' ? base + path : base + "/" + path;
-}
-
 SyncOutcome http_failure(const HttpResponse& r, const std::string& what) {
   if (r.failure == HttpResponse::Failure::TooLarge) return outcome(SyncOutcome::Kind::Rejected, r.error);
   if (!r.ok()) return outcome(SyncOutcome::Kind::Failed, r.error);
@@ -66,7 +62,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   // Ask "changed since?" only when the cache really holds what we trust; else fetch it all.
   const std::string etag = cache_holds(trust.version, now) ? trust.etag : std::string();
 
-  const HttpResponse manifest = http_.get(joined(settings_.base_url, "manifest.json"), kManifestMaxBytes, etag);
+  const HttpResponse manifest = http_.get(join_url(settings_.base_url, "manifest.json"), kManifestMaxBytes, etag);
   answered_ = manifest.ok();
   if (manifest.ok() && manifest.status == 304) {
     SyncOutcome o = outcome(SyncOutcome::Kind::Unchanged, "");
@@ -76,7 +72,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   }
   size_t downloaded = manifest.body.size();
   if (!manifest.ok() || manifest.status != 200) return http_failure(manifest, "manifest.json");
-  const HttpResponse signature = http_.get(joined(settings_.base_url, "manifest.json.minisig"), kSignatureMaxBytes);
+  const HttpResponse signature = http_.get(join_url(settings_.base_url, "manifest.json.minisig"), kSignatureMaxBytes);
   if (!signature.ok() || signature.status != 200) return http_failure(signature, "manifest.json.minisig");
   downloaded += signature.body.size();
 
@@ -103,7 +99,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   files.insert(files.end(), m.media.begin(), m.media.end());
   for (const BundleFile& f : files) {
     // The cap is the declared size: a server that sends more is cut off while sending.
-    const HttpResponse r = http_.get(joined(settings_.base_url, f.path), f.size);
+    const HttpResponse r = http_.get(join_url(settings_.base_url, f.path), f.size);
     if (r.failure == HttpResponse::Failure::TooLarge)
       return outcome(SyncOutcome::Kind::Rejected, f.path + " is larger than the " + std::to_string(f.size) + " bytes the manifest declares");
     if (!r.ok() || r.status != 200) return http_failure(r, f.path);

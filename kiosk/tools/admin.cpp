@@ -21,10 +21,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string api(const std::string& base, const std::string& path) {
-  return base.empty() || base.back() == '/' ? base + path : base + "/" + path;
-}
-
 std::string text_of(const json& j, const char* key) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
@@ -82,7 +78,7 @@ int fleet_command(const FleetRequest& r, int64_t now) {
   HttpClient http(limits);
   const std::string auth = "Authorization: Bearer " + r.token;
   if (!r.sync_now.empty()) {
-    const HttpResponse s = http.post(api(r.backend, "v1/kiosks/" + r.sync_now + "/sync-now"), "", {auth}, 4096);
+    const HttpResponse s = http.post(join_url(r.backend, "v1/kiosks/" + r.sync_now + "/sync-now"), "", {auth}, 4096);
     if (!s.ok() || s.status != 204) {
       std::fprintf(stderr, "sync-now %s: %s\n", r.sync_now.c_str(),
                    !s.ok() ? s.error.c_str()
@@ -93,7 +89,7 @@ int fleet_command(const FleetRequest& r, int64_t now) {
     }
     std::printf("%s will check for new content at its next heartbeat\n", r.sync_now.c_str());
   }
-  const HttpResponse res = http.get_with(api(r.backend, "v1/kiosks"), {auth}, 8u << 20);
+  const HttpResponse res = http.get_with(join_url(r.backend, "v1/kiosks"), {auth}, 8u << 20);
   if (!res.ok()) {
     std::fprintf(stderr, "%s: %s\n", r.backend.c_str(), res.error.c_str());
     return 2;

@@ -62,7 +62,7 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
   s.cache_dir = !cache_dir.empty() ? cache_dir : !c.cache_dir.empty() ? c.cache_dir : kiosk::default_cache_dir().string();
   s.limits.allow_http_loopback = c.allow_http_loopback;
   s.fallback = kiosk::load_content_directory(kiosk::bundled_content_dir()).snapshot;
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto now = kiosk::epoch_now();
   const kiosk::SyncOutcome o = kiosk::SyncEngine(s).run_once(now);
   std::printf("%s\n", o.summary().c_str());
   bool ok = o.ok();
@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
   }
   if (hp->parsed()) return kiosk::hash_pin_command(pepper_file, new_pepper);
   if (fl->parsed()) {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto now = kiosk::epoch_now();
     return kiosk::fleet_command(fleet, now);
   }
   if (pv->parsed()) return kiosk::preview_command(std::filesystem::read_symlink("/proc/self/exe").string(), preview_dir);

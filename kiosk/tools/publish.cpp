@@ -120,7 +120,7 @@ bool publish(const PublishRequest& r, std::string& message) {
   }
   const std::string content = doc.dump();
   m.version = r.version;
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto now = epoch_now();
   m.created = format_rfc3339(now);
   m.expires = format_rfc3339(now + ttl);
   m.expires_at = now + ttl;

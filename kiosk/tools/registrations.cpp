@@ -114,7 +114,7 @@ int local_status(const std::filesystem::path& state_dir) {
   const OutboxCounts c = store->counts();
   long age = 0;
   if (c.oldest_pending_created) {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto now = epoch_now();
     age = static_cast<long>(now - parse_rfc3339(*c.oldest_pending_created));
   }
   std::printf("outbox: %ld pending, %ld quarantined, oldest pending %ld s\n", c.pending, c.quarantined, age);

@@ -3,10 +3,7 @@
 // starts a private Xvfb); the real kiosk program is measured wherever a user would notice,
 // the core and store in-process where the question is one function's cost.
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,10 +31,12 @@
 #include "kiosk/store/atomic_file.hpp"
 #include "kiosk/store/content_directory.hpp"
 #include "kiosk/store/data_paths.hpp"
+#include "notify_socket.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace kiosk;
+using kiosk::test::NotifySocket;
 
 namespace {
 
@@ -110,31 +109,6 @@ double cpu_s(pid_t pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-// A datagram socket like systemd's: the kiosk sends READY=1 once its first frame is presented.
-class NotifySocket {
- public:
-  explicit NotifySocket(const fs::path& path) : path_(path) {
-    fs::remove(path);
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_un a{};
-    a.sun_family = AF_UNIX;
-    std::snprintf(a.sun_path, sizeof a.sun_path, "%s", path.c_str());
-    if (::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) std::exit((std::perror("bind"), 1));
-  }
-  ~NotifySocket() { ::close(fd_); }
-  bool ready(int timeout_ms) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, timeout_ms) <= 0) return false;
-    char buf[4096];
-    const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-    return n > 0 && std::string(buf, static_cast<size_t>(n)).find("READY=1") != std::string::npos;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  int fd_ = -1;
-};
 
 pid_t spawn(const std::vector<std::string>& args, const std::string& notify_socket = {}) {
   const pid_t pid = ::fork();
@@ -214,12 +188,12 @@ Startup measure_startup(const fs::path& work, const std::string& content_dir, in
     long peak = 0;
     double ready_at = 0;
     while (ready_at == 0 && mono_s() - t0 < 60) {
-      if (notify.ready(10)) ready_at = mono_s();
+      if (const auto m = notify.next(10); m && m->find("READY=1") != std::string::npos) ready_at = mono_s();
       peak = std::max(peak, pss_kb(pid));
     }
     for (double until = mono_s() + 1.0; mono_s() < until;) {
       peak = std::max(peak, pss_kb(pid));
-      notify.ready(10);
+      notify.next(10);
     }
     rss.push_back(static_cast<double>(hwm_kb(pid)) / 1024.0);
     finish(pid, SIGTERM);
@@ -357,7 +331,7 @@ Idle measure_idle(const fs::path& work, const std::vector<std::string>& screen, 
   std::vector<std::string> extra = screen;
   extra.insert(extra.end(), {"--frame-log", log.string()});
   const pid_t pid = spawn(kiosk_args(work, "", extra), notify.path().string());
-  if (!notify.ready(60000)) std::exit((std::fprintf(stderr, "bench: no READY=1\n"), 1));
+  if (!notify.wait_for("READY=1", 60000)) std::exit((std::fprintf(stderr, "bench: no READY=1\n"), 1));
   const double settle_until = mono_s() + 1.0;
   while (mono_s() < settle_until) ::usleep(50000);  // the screen settles after its first frames
   const double t0 = mono_s(), c0 = cpu_s(pid);

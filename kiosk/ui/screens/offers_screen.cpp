@@ -20,6 +20,7 @@ const std::vector<uint32_t>& OffersScreen::results(const ScreenContext& ctx) {
     results_ = select_offers(ctx.content, ctx.index, ctx.session.filter, ctx.session.search.view());
     results_for_ = &ctx.content;
     results_generation_ = ctx.session.generation;
+    list_stale_ = true;
   }
   return results_;
 }
@@ -123,13 +124,11 @@ void OffersScreen::draw_results(const ScreenContext& ctx) {
   }
   ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
   const float width = ImGui::GetContentRegionAvail().x;
-  if (list_for_ != &shown || list_generation_ != results_generation_ || list_width_ != width || list_em_ != ctx.em() ||
-      list_lang_ != ctx.lang() || list_.size() != shown.size()) {
+  if (list_stale_ || list_width_ != width || list_em_ != ctx.em() || list_lang_ != ctx.lang()) {
     // A card: padding, a bold title line, two muted lines, the gaps between them.
     const float estimate = ctx.ui.fonts.bold->FontSize + 2.0f * ctx.ui.fonts.body->FontSize + 2.6f * ctx.em();
     list_.reset(shown.size(), estimate);
-    list_for_ = &shown;
-    list_generation_ = results_generation_;
+    list_stale_ = false;
     list_width_ = width;
     list_em_ = ctx.em();
     list_lang_ = ctx.lang();

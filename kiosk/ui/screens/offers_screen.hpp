@@ -27,8 +27,7 @@ class OffersScreen final : public Screen {
   unsigned results_generation_ = 0;
   // Only the cards on screen are built; it is laid out anew when results, width or text size change.
   VirtualList list_;
-  const std::vector<uint32_t>* list_for_ = nullptr;
-  unsigned list_generation_ = ~0u;
+  bool list_stale_ = true;  // the results changed since the list was laid out
   float list_width_ = 0.0f, list_em_ = 0.0f;
   Lang list_lang_ = Lang::De;
 };

@@ -8,8 +8,6 @@
 namespace kiosk::ui {
 namespace {
 
-int64_t epoch_now() { return static_cast<int64_t>(std::time(nullptr)); }
-
 std::string ago(const ScreenContext& ctx, int64_t when, int64_t now) {
   if (when <= 0) return std::string(ctx.t("staff.never"));
   return fill(ctx.t("staff.ago"), format_duration(now - when));
@@ -75,13 +73,13 @@ void program_section(const ScreenContext& ctx, const StaffStatus& s, float w) {
   alert_row(ctx, ctx.t("staff.config"), config, w, !s.config_problems.empty());
 }
 
-void actions(const ScreenContext& ctx) {
+void actions(const ScreenContext& ctx, const StaffStatus& s) {
   const float em = ctx.em();
   const float gap = 0.5f * em;
   const int per_row = ctx.landscape ? 3 : 1;
   const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
-  const bool can_sync = !ctx.console->status().backend.empty();
+  const bool can_sync = !s.backend.empty();
   if (button(ctx.ui, "staff.sync_now", ctx.t("staff.sync_now"), ImVec2(width, 0), ButtonStyle::Primary, can_sync))
     ctx.emit(Intent::of(Intent::Kind::StaffSyncNow));
   if (per_row > 1) ImGui::SameLine();
@@ -104,7 +102,7 @@ void StaffScreen::draw(const ScreenContext& ctx) {
   const StaffStatus s = ctx.console->status();
   const int64_t now = epoch_now();
   heading(ctx.ui, ctx.t("staff.title"));
-  actions(ctx);
+  actions(ctx, s);
   const float w = fact_label_width(ctx);
   if (ctx.landscape && begin_two_columns("##staff", ctx)) {
     ImGui::TableNextColumn();

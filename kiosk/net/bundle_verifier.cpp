@@ -56,7 +56,7 @@ std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vecto
     if (it == b.files.end()) return reason = f.path + " is missing", std::nullopt;
     if (!check_file(it->second, f, reason)) return std::nullopt;
   }
-  ContentParseResult parsed = parse_content({{c.manifest.content.path, b.files.at(c.manifest.content.path)}}, fallback);
+  ContentParseResult parsed = parse_content_document(c.manifest.content.path, b.files.at(c.manifest.content.path), fallback);
   if (!parsed.ok()) {
     reason = "the content document is not valid: " + parsed.problems.front().to_string();
     if (parsed.problems.size() > 1) reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";

@@ -108,7 +108,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
     downloaded += r.body.size();
     bundle.files[f.path] = std::move(r.body);
   }
-  ContentParseResult parsed = parse_content({{m.content.path, bundle.files[m.content.path]}}, settings_.fallback.get());
+  ContentParseResult parsed = parse_content_document(m.content.path, bundle.files[m.content.path], settings_.fallback.get());
   if (!parsed.ok())
     return outcome(SyncOutcome::Kind::Rejected, "the content document is not valid: " + parsed.problems.front().to_string());
 

@@ -17,6 +17,7 @@ bool write_file_atomically(const std::filesystem::path& target, std::string_view
                            unsigned mode = 0644);
 
 // The whole file, or nothing when it cannot be read.
-std::optional<std::string> read_whole_file(const std::filesystem::path& path, size_t max_bytes = 64u << 20);
+// `spare`: bytes allocated past the end, e.g. kJsonPadding so a JSON parser reads it in place.
+std::optional<std::string> read_whole_file(const std::filesystem::path& path, size_t max_bytes = 64u << 20, size_t spare = 0);
 
 }  // namespace kiosk

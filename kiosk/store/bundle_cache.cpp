@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/content_parser.hpp"
 #include "kiosk/store/atomic_file.hpp"
 
 namespace kiosk {
@@ -40,7 +41,7 @@ std::optional<RawBundle> BundleCache::load(std::string& error) const {
   std::vector<BundleFile> files{m.content};
   files.insert(files.end(), m.media.begin(), m.media.end());
   for (const auto& f : files) {
-    auto bytes = read_whole_file(dir_ / f.path, f.size + 1);
+    auto bytes = read_whole_file(dir_ / f.path, f.size + 1, kJsonPadding);  // content is parsed in place
     if (!bytes) {
       error = "cached file " + (dir_ / f.path).string() + " is missing or larger than the manifest says";
       return std::nullopt;

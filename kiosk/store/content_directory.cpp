@@ -23,7 +23,7 @@ ContentParseResult load_content_directory(const std::filesystem::path& dir) {
   std::vector<ContentSource> sources;
   Problems unreadable;
   for (const auto& f : files) {
-    auto text = read_whole_file(f, kContentFileMaxBytes);
+    auto text = read_whole_file(f, kContentFileMaxBytes, kJsonPadding);
     if (!text) {
       unreadable.push_back({f.filename().string(), "$", "a readable file of at most 256 MB", "a read error or a larger file", ""});
       continue;
@@ -31,7 +31,7 @@ ContentParseResult load_content_directory(const std::filesystem::path& dir) {
     sources.push_back({f.filename().string(), std::move(*text)});
   }
   if (!unreadable.empty()) return {nullptr, std::move(unreadable)};
-  return parse_content(sources);
+  return parse_content(std::move(sources));
 }
 
 }  // namespace kiosk

@@ -244,7 +244,7 @@ RawBundle load_published(const fs::path& www) {
   b.manifest = *read_whole_file(www / "manifest.json");
   b.signature = *read_whole_file(www / "manifest.json.minisig");
   for (const auto& e : fs::recursive_directory_iterator(www / "content"))
-    if (e.is_regular_file()) b.files["content/" + e.path().filename().string()] = *read_whole_file(e.path(), 512u << 20);
+    if (e.is_regular_file()) b.files["content/" + e.path().filename().string()] = *read_whole_file(e.path(), 512u << 20, kJsonPadding);  // as BundleCache reads it
   return b;
 }
 

@@ -20,22 +20,48 @@ bool has_umlaut(const std::string& text) {
   return false;
 }
 
-// Adds each word of every language of `text` with `weight`, keeping the highest weight.
-void add_words(std::unordered_map<std::string, float>& words, const std::string& text, float weight) {
-  if (text.empty()) return;
-  const bool both = has_umlaut(text);
-  for (Umlauts u : {Umlauts::Expand, Umlauts::Drop}) {
-    if (u == Umlauts::Drop && !both) break;  // the same words again: folding costs more than the check
-    for (auto& w : fold_words(text, u)) {
-      float& best = words[std::move(w)];
-      best = std::max(best, weight);
-    }
-  }
-}
+// Collects the words of every offer: one vocabulary for all offers, and for each word its
+// postings, appended offer by offer. An offer's word seen again in the same offer only raises
+// the weight of the posting it already has, so no per-offer set is needed.
+class IndexBuilder {
+ public:
+  struct Entry {
+    std::vector<SearchIndex::Posting> postings;
+    uint32_t last_offer = UINT32_MAX;
+  };
 
-void add_words(std::unordered_map<std::string, float>& words, const LocalizedText& text, float weight) {
-  for (const auto& t : text.by_lang) add_words(words, t, weight);
-}
+  void start_offer(uint32_t offer) { offer_ = offer; }
+
+  void add(const std::string& text, float weight) {
+    if (text.empty()) return;
+    const auto add_word = [&](const std::string& w) {
+      auto [it, inserted] = vocabulary_.try_emplace(w, static_cast<uint32_t>(entries_.size()));
+      if (inserted) entries_.emplace_back();
+      Entry& e = entries_[it->second];
+      if (e.last_offer != offer_) {
+        e.postings.push_back({offer_, weight});
+        e.last_offer = offer_;
+      } else {
+        e.postings.back().weight = std::max(e.postings.back().weight, weight);
+      }
+    };
+    for_each_folded_word(text, Umlauts::Expand, add_word);
+    // Only then do the two spellings differ; folding again costs more than the check.
+    if (has_umlaut(text)) for_each_folded_word(text, Umlauts::Drop, add_word);
+  }
+
+  void add(const LocalizedText& text, float weight) {
+    for (const auto& t : text.by_lang) add(t, weight);
+  }
+
+  std::unordered_map<std::string, uint32_t>& vocabulary() { return vocabulary_; }
+  std::vector<Entry>& entries() { return entries_; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> vocabulary_;  // folded word -> index into entries_
+  std::vector<Entry> entries_;
+  uint32_t offer_ = 0;
+};
 
 constexpr size_t kTypoMinLength = 5;
 constexpr size_t kInfixMinLength = 4;
@@ -45,23 +71,21 @@ constexpr float kTypoFactor = 0.6f;
 }  // namespace
 
 SearchIndex::SearchIndex(const ContentSnapshot& c) : offer_count_(static_cast<uint32_t>(c.offers.size())) {
-  std::unordered_map<std::string, std::vector<Posting>> postings;
-  std::unordered_map<std::string, float> words;
+  IndexBuilder b;
   for (uint32_t i = 0; i < offer_count_; ++i) {
     const Offer& o = c.offers[i];
-    words.clear();
-    add_words(words, o.title, kTitle);
-    add_words(words, o.summary, kSummary);
-    add_words(words, o.description, kDescription);
-    add_words(words, o.organisation, kSummary);
-    add_words(words, o.address, kPlace);
-    if (const District* d = c.find_district(o.district)) add_words(words, d->name, kPlace);
+    b.start_offer(i);
+    b.add(o.title, kTitle);
+    b.add(o.summary, kSummary);
+    b.add(o.description, kDescription);
+    b.add(o.organisation, kSummary);
+    b.add(o.address, kPlace);
+    if (const District* d = c.find_district(o.district)) b.add(d->name, kPlace);
     for (const auto& id : o.categories)
-      if (const Category* cat = c.find_category(id)) add_words(words, cat->name, kPlace);
-    for (auto& [w, weight] : words) postings[w].push_back({i, weight});
+      if (const Category* cat = c.find_category(id)) b.add(cat->name, kPlace);
   }
-  words_.reserve(postings.size());
-  for (auto& [w, list] : postings) words_.push_back({w, to_u32(w), std::move(list)});
+  words_.reserve(b.vocabulary().size());
+  for (auto& [w, entry] : b.vocabulary()) words_.push_back({w, to_u32(w), std::move(b.entries()[entry].postings)});
   std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.folded < b.folded; });
 }
 

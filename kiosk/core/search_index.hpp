@@ -31,11 +31,13 @@ class SearchIndex {
   // Field weights: what a match in each field is worth.
   static constexpr float kTitle = 8, kSummary = 4, kPlace = 3, kDescription = 1;
 
- private:
+  // One offer a word occurs in, with the weight of the most important field it occurs in.
   struct Posting {
     uint32_t offer;
     float weight;
   };
+
+ private:
   struct Word {
     std::string folded;
     std::u32string code_points;  // for typo matching

@@ -129,15 +129,27 @@ std::string fold_text(std::string_view utf8, Umlauts umlauts) {
   return out;
 }
 
-std::vector<std::string> fold_words(std::string_view utf8, Umlauts umlauts) {
-  std::vector<std::string> words;
+void for_each_folded_word(std::string_view utf8, Umlauts umlauts, const std::function<void(const std::string&)>& word) {
   std::string current;
   for (size_t i = 0; i < utf8.size();) {
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    if (byte < 0x80) {  // most of the content is ASCII: no decoding, no tables
+      ++i;
+      if (byte >= 'a' && byte <= 'z') current.push_back(static_cast<char>(byte));
+      else if (byte >= 'A' && byte <= 'Z') current.push_back(static_cast<char>(byte + ('a' - 'A')));
+      else if (byte >= '0' && byte <= '9') current.push_back(static_cast<char>(byte));
+      else if (!current.empty()) word(current), current.clear();
+      continue;
+    }
     if (fold_code_point(next_code_point(utf8, i), current, umlauts)) continue;
-    if (!current.empty()) words.push_back(std::move(current));
-    current.clear();
+    if (!current.empty()) word(current), current.clear();
   }
-  if (!current.empty()) words.push_back(std::move(current));
+  if (!current.empty()) word(current);
+}
+
+std::vector<std::string> fold_words(std::string_view utf8, Umlauts umlauts) {
+  std::vector<std::string> words;
+  for_each_folded_word(utf8, umlauts, [&](const std::string& w) { words.push_back(w); });
   return words;
 }
 

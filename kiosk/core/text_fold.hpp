@@ -3,6 +3,7 @@
 // ignored, German umlauts fold to their two-letter spelling (ä→ae, ö→oe, ü→ue, ß→ss, so
 // "Hoerde" and "Hörde" meet), other diacritics are dropped (é→e, ş→s, ı→i), and Cyrillic is
 // lower-cased (Київ = київ). Only explicit tables are used: no toupper/tolower on non-ASCII.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,10 @@ std::string fold_text(std::string_view utf8, Umlauts umlauts = Umlauts::Expand);
 
 // Folds and splits into words (letters and digits; everything else separates).
 std::vector<std::string> fold_words(std::string_view utf8, Umlauts umlauts = Umlauts::Expand);
+
+// The same words, handed to `word` one by one in a buffer reused between calls: building the
+// index folds every text of 10,000 offers, and a string per word would be most of its cost.
+void for_each_folded_word(std::string_view utf8, Umlauts umlauts, const std::function<void(const std::string&)>& word);
 
 std::u32string to_u32(std::string_view utf8);
 void append_utf8(std::string& out, char32_t c);

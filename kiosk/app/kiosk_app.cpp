@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <time.h>
@@ -27,15 +28,7 @@ constexpr int kFramesToSettle = 4;
 }  // namespace
 
 KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::UiOptions options)
-    : platform_(std::move(platform)), imgui_(ImGui::CreateContext()) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // nothing about a visitor's session is written to disk
-  io.LogFilename = nullptr;
-  io.ConfigInputTextCursorBlink = false;
-  // Held keys (backspace on the on-screen keyboard) repeat after half a second, ten times a
-  // second: slow enough that a visitor lifts the finger before too much is gone.
-  io.KeyRepeatDelay = 0.5f;
-  io.KeyRepeatRate = 0.2f;  // ImGui repeats mouse-held buttons at half this interval
+    : platform_(std::move(platform)) {
   clock_ = [] {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
@@ -47,27 +40,80 @@ KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::
 KioskApp::~KioskApp() {
   for (void* t : textures_) platform_->destroy_texture(t);
   platform_.reset();  // backends shut down while the context still exists
-  ImGui::DestroyContext(imgui_);
+  if (imgui_ != nullptr) ImGui::DestroyContext(imgui_);
+  atlas_.reset();  // shared with the context, so not freed by it
+}
+
+namespace {
+
+struct PrebuiltFonts {
+  std::unique_ptr<ImFontAtlas> atlas;
+  ui::FontSet set;
+  bool ok = false;
+};
+
+void configure_io(ImGuiIO& io) {
+  io.IniFilename = nullptr;  // nothing about a visitor's session is written to disk
+  io.LogFilename = nullptr;
+  io.ConfigInputTextCursorBlink = false;
+  // Held keys (backspace on the on-screen keyboard) repeat after half a second, ten times a
+  // second: slow enough that a visitor lifts the finger before too much is gone.
+  io.KeyRepeatDelay = 0.5f;
+  io.KeyRepeatRate = 0.2f;  // ImGui repeats mouse-held buttons at half this interval
+}
+
+}  // namespace
+
+float KioskApp::font_em_for(int width, int height) const {
+  return std::round(ui::body_pixels_for(width, height) * ui_->text_scale());
 }
 
 bool KioskApp::open(const WindowSpec& window, std::string& error) {
-  if (!platform_->open(window, error)) return false;
-  return ensure_fonts(error);
+  // FreeType renders the atlas (about 90 ms) on the second core while the window system and GL
+  // start (about 170 ms). ImGui is not thread-safe, so the atlas is built before the ImGui
+  // context exists and handed to it afterwards: the two threads share nothing.
+  std::future<PrebuiltFonts> prebuilt;
+  const auto planned = platform_->planned_framebuffer_size(window);
+  if (planned && ImGui::GetCurrentContext() == nullptr) {
+    prebuilt = std::async(std::launch::async, [dir = font_dir(), em = font_em_for(planned->first, planned->second)] {
+      PrebuiltFonts f;
+      f.atlas = std::make_unique<ImFontAtlas>();
+      std::string ignored;  // ensure_fonts builds again on the UI thread and reports it then
+      f.ok = ui::build_fonts(*f.atlas, dir, em, f.set, ignored);
+      return f;
+    });
+  }
+  const bool opened = platform_->open(window, error);
+  PrebuiltFonts fonts = prebuilt.valid() ? prebuilt.get() : PrebuiltFonts{};
+  if (!opened) return false;
+  atlas_ = fonts.atlas ? std::move(fonts.atlas) : std::make_unique<ImFontAtlas>();
+  imgui_ = ImGui::CreateContext(atlas_.get());
+  configure_io(ImGui::GetIO());
+  platform_->attach_imgui();
+  if (fonts.ok) use_fonts(fonts.set);
+  return ensure_fonts(error);  // builds them when there were none, or for another size
 }
 
 bool KioskApp::ensure_fonts(std::string& error) {
   int w = 0, h = 0;
   platform_->framebuffer_size(w, h);
-  const float em = std::round(ui::body_pixels_for(w, h) * ui_->text_scale());
-  if (em == fonts_em_) return true;
-  if (!ui::build_fonts(font_dir(), em, fonts_, error)) return false;
-  fonts_em_ = em;
-  ui::apply_style(ui::default_palette(), em);
-  platform_->fonts_changed();
-  // The texture is on the GPU now; ImGui's CPU copies (alpha and RGBA, tens of MB for four
-  // sizes of Latin, Cyrillic and pictograms) are not needed again until the next rebuild.
-  ImGui::GetIO().Fonts->ClearTexData();
+  const float em = font_em_for(w, h);
+  if (em == fonts_.em) return true;
+  ui::FontSet set;
+  if (!ui::build_fonts(*ImGui::GetIO().Fonts, font_dir(), em, set, error)) return false;
+  use_fonts(set);
   return true;
+}
+
+void KioskApp::use_fonts(const ui::FontSet& set) {
+  fonts_ = set;
+  ui::apply_style(ui::default_palette(), set.em);
+  platform_->fonts_changed();
+  // The texture is on the GPU now; ImGui's CPU copy of its pixels is not needed again until
+  // the next rebuild, nor are the copies of the font files ImGui took for each of the four
+  // sizes (2.7 MB): a rebuild adds the fonts again from build_fonts' own cache.
+  ImGui::GetIO().Fonts->ClearTexData();
+  ImGui::GetIO().Fonts->ClearInputData();
 }
 
 namespace {

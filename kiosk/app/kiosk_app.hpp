@@ -97,15 +97,17 @@ class KioskApp {
 
  private:
   bool ensure_fonts(std::string& error);
+  void use_fonts(const ui::FontSet& set);  // applies the style for its size, uploads the atlas
+  float font_em_for(int width, int height) const;
   int wait_ms(int frames_due) const;
   mutable double ui_wake_at_ = 0.0;  // when the UI said it next changes by itself (set by wait_ms)
 
   std::unique_ptr<Platform> platform_;
+  std::unique_ptr<ImFontAtlas> atlas_;  // io.Fonts; built before the context when it can be
   ImGuiContext* imgui_ = nullptr;
   std::unique_ptr<ui::KioskUi> ui_;
   std::unique_ptr<ui::UiDriver> driver_;
   ui::FontSet fonts_;
-  float fonts_em_ = 0.0f;
   long frames_ = 0;
   bool recording_ = false;
   std::vector<FrameRecord> frame_records_;

@@ -23,13 +23,17 @@ class GlfwPlatform final : public Platform {
 
   std::string_view name() const override { return "glfw"; }
 
+  std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec& spec) override {
+    if (!spec.fullscreen) return std::make_pair(spec.width, spec.height);
+    std::string error;
+    GLFWmonitor* monitor = start(error) ? glfwGetPrimaryMonitor() : nullptr;
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode == nullptr) return std::nullopt;
+    return std::make_pair(mode->width, mode->height);
+  }
+
   bool open(const WindowSpec& spec, std::string& error) override {
-    glfwSetErrorCallback([](int, const char*) {});
-    if (!glfwInit()) {
-      error = "GLFW could not start: " + last_error();
-      return false;
-    }
-    initialised_ = true;
+    if (!start(error)) return false;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWmonitor* monitor = nullptr;
@@ -58,10 +62,15 @@ class GlfwPlatform final : public Platform {
     glfwSetCharCallback(window_, [](GLFWwindow* win, unsigned int) { self(win)->input_ = true; });
     glfwSetWindowSizeCallback(window_, [](GLFWwindow* win, int, int) { self(win)->input_ = true; });
     glfwSetWindowRefreshCallback(window_, [](GLFWwindow* win) { self(win)->input_ = true; });
+    return true;
+  }
+
+  // After our callbacks: ImGui's backend chains to them, so we learn that input arrived.
+  void attach_imgui() override {
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    prepare_gl_device_objects();
     backends_ = true;
-    return true;
   }
 
   PumpResult pump_events(int timeout_ms) override {
@@ -102,6 +111,17 @@ class GlfwPlatform final : public Platform {
   }
 
  private:
+  bool start(std::string& error) {
+    if (initialised_) return true;
+    glfwSetErrorCallback([](int, const char*) {});
+    if (!glfwInit()) {
+      error = "GLFW could not start: " + last_error();
+      return false;
+    }
+    initialised_ = true;
+    return true;
+  }
+
   static GlfwPlatform* self(GLFWwindow* w) { return static_cast<GlfwPlatform*>(glfwGetWindowUserPointer(w)); }
   static std::string last_error() {
     const char* d = nullptr;

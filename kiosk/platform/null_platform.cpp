@@ -9,10 +9,10 @@ namespace kiosk {
 
 bool NullPlatform::open(const WindowSpec& spec, std::string&) {
   resize(spec.width, spec.height);
-  ImGui::GetIO().BackendPlatformName = "kiosk-null";
-  fonts_changed();
   return true;
 }
+
+void NullPlatform::attach_imgui() { ImGui::GetIO().BackendPlatformName = "kiosk-null"; }
 
 void NullPlatform::resize(int width, int height) {
   width_ = width;
@@ -46,7 +46,7 @@ void NullPlatform::new_frame() {
 void NullPlatform::fonts_changed() {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
   ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
 }
 

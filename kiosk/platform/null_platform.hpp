@@ -17,6 +17,7 @@ class NullPlatform final : public Platform {
  public:
   std::string_view name() const override { return "null"; }
   bool open(const WindowSpec& spec, std::string& error) override;
+  void attach_imgui() override;
   PumpResult pump_events(int timeout_ms) override;
   void framebuffer_size(int& w, int& h) const override;
   void new_frame() override;

@@ -5,6 +5,7 @@
 // pixels, so nothing above this line knows which one it got.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,16 @@ class Platform {
   virtual ~Platform() = default;
   virtual std::string_view name() const = 0;
 
-  // Creates the window and the ImGui backends. The ImGui context must exist already.
+  // Starts the window system and says how many pixels the drawable of `spec` will have (for a
+  // full screen window: the display's), so the app can render its fonts on another core while
+  // open() runs. Nothing when the platform cannot tell before the window exists.
+  virtual std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec&) { return std::nullopt; }
+
+  // Creates the window and its GL context. No ImGui yet: the context may not exist.
   virtual bool open(const WindowSpec& spec, std::string& error) = 0;
+
+  // Connects the ImGui backends, once the app has created the ImGui context.
+  virtual void attach_imgui() = 0;
 
   // Waits at most timeout_ms (-1: until something happens, 0: not at all) and feeds every
   // event to ImGui. This is where the kiosk sleeps when nothing moves.
@@ -71,7 +80,8 @@ std::unique_ptr<Platform> make_platform(std::string_view name);
 
 // What both GL platforms share.
 void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* capture);  // clear, draw, capture
-void reload_gl_fonts();
+void prepare_gl_device_objects();  // right after ImGui_ImplOpenGL3_Init
+void reload_gl_fonts();             // uploads io.Fonts' atlas; its CPU pixels may be freed afterwards
 void read_gl_back_buffer(int width, int height, Image& out);
 void* create_gl_texture(const unsigned char* rgba, int width, int height);
 void destroy_gl_texture(void* texture);

@@ -23,16 +23,16 @@ class Sdl2Platform final : public Platform {
 
   std::string_view name() const override { return "sdl2"; }
 
+  std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec& spec) override {
+    std::string error;
+    if (!spec.fullscreen) return std::make_pair(spec.width, spec.height);
+    SDL_DisplayMode mode;
+    if (!start_video(error) || SDL_GetDesktopDisplayMode(0, &mode) != 0) return std::nullopt;
+    return std::make_pair(mode.w, mode.h);
+  }
+
   bool open(const WindowSpec& spec, std::string& error) override {
-    // Touch arrives as mouse events (SDL's default); keep it explicit because the pre-1.87
-    // ImGui SDL backend only reads the mouse.
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-      error = std::string("SDL could not start the video subsystem: ") + SDL_GetError();
-      return false;
-    }
-    initialised_ = true;
+    if (!start_video(error)) return false;
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
@@ -53,10 +53,14 @@ class Sdl2Platform final : public Platform {
     SDL_GL_SetSwapInterval(1);
     if (spec.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
     wake_event_ = SDL_RegisterEvents(1);
+    return true;
+  }
+
+  void attach_imgui() override {
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 130");
+    prepare_gl_device_objects();
     backends_ = true;
-    return true;
   }
 
   PumpResult pump_events(int timeout_ms) override {
@@ -96,6 +100,20 @@ class Sdl2Platform final : public Platform {
   }
 
  private:
+  // Touch arrives as mouse events (SDL's default); kept explicit because the pre-1.87 ImGui
+  // SDL backend only reads the mouse.
+  bool start_video(std::string& error) {
+    if (initialised_) return true;
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+      error = std::string("SDL could not start the video subsystem: ") + SDL_GetError();
+      return false;
+    }
+    initialised_ = true;
+    return true;
+  }
+
   void handle(const SDL_Event& ev, PumpResult& r) {
     if (ev.type == wake_event_) {
       r.woken = true;

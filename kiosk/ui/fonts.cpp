@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <vector>
 
 namespace kiosk::ui {
@@ -28,9 +29,12 @@ const ImWchar* kiosk_glyph_ranges() {
 namespace {
 
 // Font files are read once; rebuilding the atlas (another screen size, large text) then works
-// from memory, so toggling large text touches no disk on the UI thread.
+// from memory, so toggling large text touches no disk on the UI thread. The first build may run
+// on a helper thread while the window opens, hence the lock.
 const std::vector<char>* font_bytes(const std::filesystem::path& file, std::string& error) {
-  static std::map<std::string, std::vector<char>> cache;
+  static std::mutex mutex;
+  static std::map<std::string, std::vector<char>> cache;  // entries never move or go away
+  std::lock_guard<std::mutex> lock(mutex);
   const auto it = cache.find(file.string());
   if (it != cache.end()) return &it->second;
   std::ifstream in(file, std::ios::binary);
@@ -43,7 +47,7 @@ const std::vector<char>* font_bytes(const std::filesystem::path& file, std::stri
 }
 
 // A text font with the pictograms merged in, so labels can mix words and icons.
-ImFont* add(const std::filesystem::path& file, const std::filesystem::path& icons, float px, std::string& error) {
+ImFont* add(ImFontAtlas& atlas, const std::filesystem::path& file, const std::filesystem::path& icons, float px, std::string& error) {
   const std::vector<char>* text_font = font_bytes(file, error);
   const std::vector<char>* icon_font = text_font ? font_bytes(icons, error) : nullptr;
   if (icon_font == nullptr) return nullptr;
@@ -52,35 +56,34 @@ ImFont* add(const std::filesystem::path& file, const std::filesystem::path& icon
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   cfg.FontDataOwnedByAtlas = false;  // the bytes stay in our cache for the next rebuild
-  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(text_font->data()),
+  ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<char*>(text_font->data()),
                                                            static_cast<int>(text_font->size()), px, &cfg, kiosk_glyph_ranges());
   ImFontConfig merge = cfg;
   merge.MergeMode = true;
   merge.GlyphMinAdvanceX = px;  // icons line up in columns
   merge.GlyphOffset = ImVec2(0, px * 0.05f);
-  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(icon_font->data()), static_cast<int>(icon_font->size()),
+  atlas.AddFontFromMemoryTTF(const_cast<char*>(icon_font->data()), static_cast<int>(icon_font->size()),
                                              px * 0.9f, &merge, icon::glyph_ranges());
   return font;
 }
 
 }  // namespace
 
-bool build_fonts(const std::filesystem::path& dir, float em, FontSet& out, std::string& error) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  atlas->Clear();
-  atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+bool build_fonts(ImFontAtlas& atlas, const std::filesystem::path& dir, float em, FontSet& out, std::string& error) {
+  atlas.Clear();
+  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   const auto regular = dir / "NotoSans-Regular.ttf";
   const auto bold = dir / "NotoSans-Bold.ttf";
   const auto icons = dir / "fontawesome-webfont.ttf";
   FontSet set;
   set.em = em;
   // The first font added is ImGui's default.
-  if (!(set.body = add(regular, icons, em, error))) return false;
-  if (!(set.bold = add(bold, icons, em, error))) return false;
-  if (!(set.title = add(bold, icons, 1.6f * em, error))) return false;
-  if (!(set.small = add(regular, icons, 0.82f * em, error))) return false;
-  if (!atlas->Build()) {
+  if (!(set.body = add(atlas, regular, icons, em, error))) return false;
+  if (!(set.bold = add(atlas, bold, icons, em, error))) return false;
+  if (!(set.title = add(atlas, bold, icons, 1.6f * em, error))) return false;
+  if (!(set.small = add(atlas, regular, icons, 0.82f * em, error))) return false;
+  if (!atlas.Build()) {
     error = "FreeType could not build the font atlas";
     return false;
   }

@@ -20,8 +20,9 @@ struct FontSet {
 // The code points the atlas must hold (zero-terminated ImGui ranges).
 const ImWchar* kiosk_glyph_ranges();
 
-// Clears io.Fonts and loads the set for a body size of `em` pixels. On failure (missing file)
-// returns false with a message naming the file; the caller decides what to do.
-bool build_fonts(const std::filesystem::path& font_dir, float em, FontSet& out, std::string& error);
+// Clears `atlas` and loads the set for a body size of `em` pixels. On failure (missing file)
+// returns false with a message naming the file; the caller decides what to do. Needs no ImGui
+// context: an atlas not yet handed to one may be built on any thread.
+bool build_fonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, float em, FontSet& out, std::string& error);
 
 }  // namespace kiosk::ui

@@ -139,6 +139,35 @@ TEST_CASE("one document with every section reads the same as the folder of files
   CHECK(r.snapshot->find_offer(s->offers.back().id) != nullptr);
 }
 
+TEST_CASE("a published document reads the same parsed in place (with the parser's padding) as copied first") {
+  nlohmann::json merged{{"schema", kContentSchema}};
+  for (const auto& src : test::read_sources(test::bundled_content())) {
+    const auto doc = nlohmann::json::parse(src.text);
+    for (const auto& [key, value] : doc.items())
+      if (key != "schema") merged[key] = value;
+  }
+  const std::string tight = merged.dump();
+  std::string padded;
+  padded.reserve(tight.size() + kJsonPadding);
+  padded = tight;
+  REQUIRE(padded.capacity() >= padded.size() + kJsonPadding);
+  const auto a = parse_content_document("content.json", tight);
+  const auto b = parse_content_document("content.json", padded);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a.snapshot->offers.size() == b.snapshot->offers.size());
+  for (size_t i = 0; i < a.snapshot->offers.size(); ++i) {
+    CHECK(a.snapshot->offers[i].title.get(Lang::De) == b.snapshot->offers[i].title.get(Lang::De));
+    CHECK(a.snapshot->offers[i].description.get(Lang::En) == b.snapshot->offers[i].description.get(Lang::En));
+  }
+  // A syntax error in a padded text still names its line: the padding is never read as text.
+  std::string broken = "{\n  \"schema\": \"berswordt-kiosk-content/1\",\n  \"offers\": [,]\n}\n";
+  broken.reserve(broken.size() + kJsonPadding);
+  const auto c = parse_content_document("offers.json", broken);
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0].found == "a syntax error at line 3, column 14");
+}
+
 TEST_CASE("a bundle made for an older kiosk is completed from the bundled content, not rejected") {
   auto sources = test::read_sources(test::bundled_content());
   for (auto& src : sources) {

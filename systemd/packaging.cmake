@@ -16,7 +16,6 @@ foreach(target ${KIOSK_FONT_SOURCE_DIR}/NotoSans-Regular.ttf ${KIOSK_FONT_SOURCE
 endforeach()
 
 install(FILES systemd/berswordt-kiosk.service systemd/berswordt-kiosk-backend.service DESTINATION /lib/systemd/system)
-install(FILES systemd/berswordt-kiosk.pam DESTINATION /etc/pam.d RENAME berswordt-kiosk)
 install(FILES systemd/debian/kiosk.json DESTINATION /etc/berswordt-kiosk)
 install(FILES README.md DESTINATION ${KIOSK_DOC_DIR})
 install(FILES systemd/debian/copyright DESTINATION ${KIOSK_DOC_DIR})
@@ -64,7 +63,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, fonts-noto-core, fonts-font-awesome, adduser, libgl1-mesa-dri")
+# cage: the compositor; seatd: its seat. xwayland: Debian's cage is built with X support and
+# exits without the Xwayland binary (which it does not depend on). kbd: chvt for the unit.
+# All three found missing by the boot test (tests/vm/boot-proof.sh) on a minimal Debian 12.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, kbd, fonts-noto-core, fonts-font-awesome, adduser, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_SOURCE_DIR}/systemd/debian/postinst ${CMAKE_SOURCE_DIR}/systemd/debian/postrm
   ${CMAKE_SOURCE_DIR}/systemd/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

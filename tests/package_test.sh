@@ -17,7 +17,7 @@ for f in /usr/bin/berswordt-kiosk /usr/bin/kioskctl /usr/bin/kiosk-backend \
          /usr/share/berswordt-kiosk/fonts/NotoSans-Regular.ttf /usr/share/berswordt-kiosk/fonts/NotoSans-Bold.ttf \
          /usr/share/berswordt-kiosk/fonts/fontawesome-webfont.ttf \
          /lib/systemd/system/berswordt-kiosk.service /lib/systemd/system/berswordt-kiosk-backend.service \
-         /etc/pam.d/berswordt-kiosk /etc/berswordt-kiosk/kiosk.json \
+         /etc/berswordt-kiosk/kiosk.json \
          /usr/share/doc/berswordt-kiosk/README.md /usr/share/doc/berswordt-kiosk/copyright \
          /usr/share/doc/berswordt-kiosk/screenshots/home-de-portrait.png \
          /usr/share/man/man1/kioskctl.1.gz; do

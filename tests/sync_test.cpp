@@ -295,6 +295,17 @@ TEST_CASE("the kiosk swaps in a synced bundle between frames, and its status say
   CHECK(app.content_status().last_error.empty());
   CHECK_FALSE(app.content_status().stale(now()));
   CHECK(app.content_status().stale(now() + 8 * 86400));
+  const std::string synced_at = app.content_status().last_sync;
+  CHECK_FALSE(synced_at.empty());
+  // The same version read from the cache at start-up, arriving after the sync: it is not
+  // shown again, and the status keeps saying when the last sync was.
+  ContentStatus cached;
+  cached.source = "cached bundle version 1";
+  cached.version = 1;
+  CHECK_FALSE(app.offer_startup_content(test::bundled_snapshot(), nullptr, cached));
+  CHECK(app.content_status().source == "synced bundle version 1");
+  app.set_content_status(cached);
+  CHECK(app.content_status().last_sync == synced_at);
   std::string tap_error;
   app.driver().settle();
   REQUIRE(app.driver().tap("attract.start", tap_error));

@@ -166,7 +166,19 @@ ContentStatus KioskApp::content_status() const {
 
 void KioskApp::set_content_status(ContentStatus status) {
   std::lock_guard<std::mutex> lock(status_mutex_);
+  // Says which content is shown; what the sync worker last found out stays.
+  status.last_sync = status_.last_sync;
+  status.last_error = status_.last_error;
   status_ = std::move(status);
+}
+
+bool KioskApp::offer_startup_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index, ContentStatus status) {
+  // The sync worker starts before a large cache is read: it may have shown this version or a
+  // newer one already, and the visitor must not be taken back to older content.
+  if (status.version > 0 && content_status().version >= status.version) return false;
+  ui_->set_content(std::move(content), std::move(index));
+  set_content_status(std::move(status));
+  return true;
 }
 
 std::string KioskApp::content_status_json(int64_t now_epoch) const {

@@ -64,6 +64,9 @@ class KioskApp {
   // A copy, safe from any thread (the heartbeat reads it on its worker).
   ContentStatus content_status() const;
   void set_content_status(ContentStatus status);
+  // Content read at start-up on another thread (cache, --content-dir); false when a sync has
+  // shown this version or a newer one meanwhile, which then stays.
+  bool offer_startup_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index, ContentStatus status);
   std::string content_status_json(int64_t now_epoch) const;
   // New pictures for the content shown: uploaded as textures here, the old ones released.
   void apply_media(std::shared_ptr<const MediaImages> images);

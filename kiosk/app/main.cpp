@@ -113,11 +113,10 @@ int main(int argc, char** argv) {
       if (!loaded.snapshot || loaded.source == "bundled content") return;  // nothing better than what shows
       auto index = std::make_shared<const SearchIndex>(*loaded.snapshot);
       auto media = loaded.version > 0 ? decode_media(startup.cache_dir, *loaded.snapshot) : nullptr;
-      log::info("content: showing the " + loaded.source);
+      log::info("content: read the " + loaded.source);
       app.post([&app, loaded = std::move(loaded), index, media, start_route] {
-        app.ui().set_content(loaded.snapshot, index);
+        if (!app.offer_startup_content(loaded.snapshot, index, status_of(loaded))) return;
         if (media) app.apply_media(media);
-        app.set_content_status(status_of(loaded));
         if (start_route && app.ui().current_route().screen != start_route->screen) app.ui().open(*start_route);
       });
     });

@@ -20,6 +20,16 @@ std::string all_fact_values(const Unit& u, Lang lang) {
   for (const auto& f : u.facts) s += f.value.get(lang) + "|";
   return s;
 }
+// The bundled folder as the one document `kioskctl publish` serves.
+std::string bundled_as_one_document() {
+  nlohmann::json merged{{"schema", kContentSchema}};
+  for (const auto& src : test::read_sources(test::bundled_content())) {
+    const auto doc = nlohmann::json::parse(src.text);
+    for (const auto& [key, value] : doc.items())
+      if (key != "schema") merged[key] = value;
+  }
+  return merged.dump();
+}
 }  // namespace
 
 TEST_CASE("the bundled content parses without a single problem") {
@@ -123,13 +133,7 @@ TEST_CASE("unknown fields are tolerated, so older kiosks accept newer content") 
 }
 
 TEST_CASE("one document with every section reads the same as the folder of files") {
-  nlohmann::json merged{{"schema", kContentSchema}};
-  for (const auto& src : test::read_sources(test::bundled_content())) {
-    const auto doc = nlohmann::json::parse(src.text);
-    for (const auto& [key, value] : doc.items())
-      if (key != "schema") merged[key] = value;
-  }
-  auto r = parse_content({{"content.json", merged.dump()}});
+  auto r = parse_content({{"content.json", bundled_as_one_document()}});
   for (const auto& p : r.problems) MESSAGE(p.to_string());
   REQUIRE(r.ok());
   const auto s = test::bundled_snapshot();
@@ -140,13 +144,7 @@ TEST_CASE("one document with every section reads the same as the folder of files
 }
 
 TEST_CASE("a published document reads the same parsed in place (with the parser's padding) as copied first") {
-  nlohmann::json merged{{"schema", kContentSchema}};
-  for (const auto& src : test::read_sources(test::bundled_content())) {
-    const auto doc = nlohmann::json::parse(src.text);
-    for (const auto& [key, value] : doc.items())
-      if (key != "schema") merged[key] = value;
-  }
-  const std::string tight = merged.dump();
+  const std::string tight = bundled_as_one_document();
   std::string padded;
   padded.reserve(tight.size() + kJsonPadding);
   padded = tight;

@@ -125,6 +125,13 @@ bool is_language_code(std::string_view c) {
   return c.size() == 2 && std::islower(static_cast<unsigned char>(c[0])) && std::islower(static_cast<unsigned char>(c[1]));
 }
 
+// A member of a JSON object, or nothing when it has none of that name.
+Value member(const object& obj, std::string_view key) {
+  element e;
+  if (obj.at_key(key).get(e) != simdjson::SUCCESS) return std::nullopt;
+  return e;
+}
+
 std::optional<std::string_view> as_string(const Value& v) {
   if (!v || !v->is_string()) return std::nullopt;
   return as<std::string_view>(*v);
@@ -160,12 +167,7 @@ class Reader {
     out_.push_back({std::string(where_.file), path, std::move(expected), std::move(found), where_.subject});
   }
 
-  Value field(std::string_view key) const {
-    if (!obj_) return std::nullopt;
-    element e;
-    if (obj_->at_key(key).get(e) != simdjson::SUCCESS) return std::nullopt;
-    return e;
-  }
+  Value field(std::string_view key) const { return obj_ ? member(*obj_, key) : std::nullopt; }
 
   std::string string(const char* key, bool required) const {
     const Value v = field(key);
@@ -230,9 +232,9 @@ class Reader {
       problem(path(), expected, describe(v));
       return;
     }
-    const Reader langs(out_, {where_.file, {}, where_.subject}, as<object>(*v));
+    const object langs = as<object>(*v);
     for (Lang lang : kAllLangs) {
-      const Value s = langs.field(lang_code(lang));
+      const Value s = member(langs, lang_code(lang));
       if (!s) continue;
       if (!s->is_string()) {
         problem(path() + "." + std::string(lang_code(lang)), "a text", describe(s));
@@ -240,7 +242,7 @@ class Reader {
       }
       t.set(lang, std::string(as<std::string_view>(*s)));
     }
-    if (t.empty()) problem(path() + ".de", "a non-empty German text (German is the fallback language)", describe(langs.field("de")));
+    if (t.empty()) problem(path() + ".de", "a non-empty German text (German is the fallback language)", describe(member(langs, "de")));
   }
 
   std::vector<LocalizedText> text_list(const char* key) const {
@@ -366,8 +368,7 @@ void parse_item_list(Parsed& p, const Reader& top, const char* key, const char* 
     }
     const object obj = as<object>(item);
     std::string subject;
-    element id_value;
-    if (const auto id = obj.at_key("id").get(id_value) == simdjson::SUCCESS ? as_string(id_value) : std::nullopt)
+    if (const auto id = as_string(member(obj, "id")))
       subject = std::string(kind) + " " + in_quotes(*id);
     origins.push_back({top.where().file, path, subject});
     parse_one(Reader(p.problems, {top.where().file, std::move(path), std::move(subject)}, obj));

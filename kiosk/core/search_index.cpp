@@ -22,28 +22,21 @@ bool has_umlaut(const std::string& text) {
 
 // Collects the words of every offer: one vocabulary for all offers, and for each word its
 // postings, appended offer by offer. An offer's word seen again in the same offer only raises
-// the weight of the posting it already has, so no per-offer set is needed.
+// the weight of its last posting, which is that offer's, so no per-offer set is needed.
 class IndexBuilder {
  public:
-  struct Entry {
-    std::vector<SearchIndex::Posting> postings;
-    uint32_t last_offer = UINT32_MAX;
-  };
+  using Postings = std::vector<SearchIndex::Posting>;
 
   void start_offer(uint32_t offer) { offer_ = offer; }
 
   void add(const std::string& text, float weight) {
     if (text.empty()) return;
     const auto add_word = [&](const std::string& w) {
-      auto [it, inserted] = vocabulary_.try_emplace(w, static_cast<uint32_t>(entries_.size()));
-      if (inserted) entries_.emplace_back();
-      Entry& e = entries_[it->second];
-      if (e.last_offer != offer_) {
-        e.postings.push_back({offer_, weight});
-        e.last_offer = offer_;
-      } else {
-        e.postings.back().weight = std::max(e.postings.back().weight, weight);
-      }
+      auto [it, inserted] = vocabulary_.try_emplace(w, static_cast<uint32_t>(postings_.size()));
+      if (inserted) postings_.emplace_back();
+      Postings& p = postings_[it->second];
+      if (p.empty() || p.back().offer != offer_) p.push_back({offer_, weight});
+      else p.back().weight = std::max(p.back().weight, weight);
     };
     for_each_folded_word(text, Umlauts::Expand, add_word);
     // Only then do the two spellings differ; folding again costs more than the check.
@@ -54,12 +47,17 @@ class IndexBuilder {
     for (const auto& t : text.by_lang) add(t, weight);
   }
 
-  std::unordered_map<std::string, uint32_t>& vocabulary() { return vocabulary_; }
-  std::vector<Entry>& entries() { return entries_; }
+  size_t size() const { return vocabulary_.size(); }
+
+  // Hands each word with its postings over, once the offers are all added.
+  template <class Fn>
+  void take(const Fn& fn) {
+    for (auto& [word, at] : vocabulary_) fn(word, std::move(postings_[at]));
+  }
 
  private:
-  std::unordered_map<std::string, uint32_t> vocabulary_;  // folded word -> index into entries_
-  std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint32_t> vocabulary_;  // folded word -> index into postings_
+  std::vector<Postings> postings_;
   uint32_t offer_ = 0;
 };
 
@@ -84,8 +82,8 @@ SearchIndex::SearchIndex(const ContentSnapshot& c) : offer_count_(static_cast<ui
     for (const auto& id : o.categories)
       if (const Category* cat = c.find_category(id)) b.add(cat->name, kPlace);
   }
-  words_.reserve(b.vocabulary().size());
-  for (auto& [w, entry] : b.vocabulary()) words_.push_back({w, to_u32(w), std::move(b.entries()[entry].postings)});
+  words_.reserve(b.size());
+  b.take([&](const std::string& w, IndexBuilder::Postings&& p) { words_.push_back({w, to_u32(w), std::move(p)}); });
   std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.folded < b.folded; });
 }
 

@@ -2,12 +2,16 @@
 // with-xvfb.sh) with both platforms, judged by the PNG it writes; and its fallback when an
 // admin points it at broken content.
 #include <doctest/doctest.h>
+#include <pthread.h>
 #include <stb_image.h>
 
+#include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "kiosk/app/kiosk_app.hpp"
 #include "support.hpp"
 
 using namespace kiosk;
@@ -146,4 +150,62 @@ TEST_CASE("a bad command line gets a message that says what is wrong") {
   CHECK(out.find("--windowed: expected WIDTHxHEIGHT such as 1080x1920, got \"big\"") != std::string::npos);
   CHECK(test::run_command(kKiosk + " --platform wayland", out) != 0);
   CHECK(out.find("--platform") != std::string::npos);
+}
+
+namespace {
+
+// Forks seen while KioskApp::open ran, and how many of them came while the font thread lived.
+struct ForkWatch {
+  std::atomic<bool> on{false};
+  std::atomic<int> forks{0};
+  std::atomic<int> beside_font_thread{0};
+} fork_watch;
+
+bool font_thread_alive() {
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string name;
+    std::getline(comm, name);
+    if (name == "kiosk-fonts") return true;
+  }
+  return false;
+}
+
+void note_fork() {
+  if (!fork_watch.on) return;
+  ++fork_watch.forks;
+  if (font_thread_alive()) ++fork_watch.beside_font_thread;
+}
+
+}  // namespace
+
+// Found by CI: SDL's D-Bus connection autolaunches a session bus by forking, and a fork while
+// the font thread held the allocator's lock left the child, and the kiosk, waiting forever.
+TEST_CASE("the window system starts, forks and all, before the font thread does: the kiosk cannot hang opening its window") {
+  static const int registered = pthread_atfork(note_fork, nullptr, nullptr);
+  REQUIRE(registered == 0);
+  // No session bus, as on the kiosk and in CI: SDL's start then forks to autolaunch one.
+  const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+  const std::string saved = bus != nullptr ? bus : "";
+  ::unsetenv("DBUS_SESSION_BUS_ADDRESS");
+  for (const std::string platform : {"sdl2", "glfw"}) {
+    CAPTURE(platform);
+    fork_watch.forks = 0;
+    fork_watch.beside_font_thread = 0;
+    {
+      KioskApp app(make_platform(platform), test::bundled_snapshot());
+      WindowSpec spec;
+      spec.width = 640;
+      spec.height = 480;
+      std::string error;
+      fork_watch.on = true;
+      const bool opened = app.open(spec, error);
+      fork_watch.on = false;
+      REQUIRE_MESSAGE(opened, error);
+    }
+    CHECK(fork_watch.beside_font_thread == 0);
+    // Without a fork to watch this case would prove nothing about SDL.
+    if (platform == "sdl2") CHECK(fork_watch.forks > 0);
+  }
+  if (bus != nullptr) ::setenv("DBUS_SESSION_BUS_ADDRESS", saved.c_str(), 1);
 }

@@ -1,6 +1,8 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include <imgui.h>
+#include <pthread.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -8,7 +10,6 @@
 #include <future>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <time.h>
 
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
@@ -71,11 +72,13 @@ float KioskApp::font_em_for(int width, int height) const {
 bool KioskApp::open(const WindowSpec& window, std::string& error) {
   // FreeType renders the atlas (about 90 ms) on the second core while the window system and GL
   // start (about 170 ms). ImGui is not thread-safe, so the atlas is built before the ImGui
-  // context exists and handed to it afterwards: the two threads share nothing.
+  // context exists and handed to it afterwards: the two threads share nothing. The window
+  // system is started (planned_framebuffer_size) before the thread: starting it may fork.
   std::future<PrebuiltFonts> prebuilt;
   const auto planned = platform_->planned_framebuffer_size(window);
   if (planned && ImGui::GetCurrentContext() == nullptr) {
     prebuilt = std::async(std::launch::async, [dir = font_dir(), em = font_em_for(planned->first, planned->second)] {
+      pthread_setname_np(pthread_self(), "kiosk-fonts");  // for top -H, gdb and the fork test
       PrebuiltFonts f;
       f.atlas = std::make_unique<ImFontAtlas>();
       std::string ignored;  // ensure_fonts builds again on the UI thread and reports it then

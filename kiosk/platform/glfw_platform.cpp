@@ -24,9 +24,10 @@ class GlfwPlatform final : public Platform {
   std::string_view name() const override { return "glfw"; }
 
   std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec& spec) override {
+    std::string error;  // open() starts again and reports it
+    if (!start(error)) return std::nullopt;
     if (!spec.fullscreen) return std::make_pair(spec.width, spec.height);
-    std::string error;
-    GLFWmonitor* monitor = start(error) ? glfwGetPrimaryMonitor() : nullptr;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     if (mode == nullptr) return std::nullopt;
     return std::make_pair(mode->width, mode->height);

@@ -41,6 +41,9 @@ class Platform {
   // Starts the window system and says how many pixels the drawable of `spec` will have (for a
   // full screen window: the display's), so the app can render its fonts on another core while
   // open() runs. Nothing when the platform cannot tell before the window exists.
+  // Always starts it, windowed too: starting may fork (SDL connects to D-Bus, whose autolaunch
+  // forks before it execs), and a fork while the font thread holds an allocator lock leaves
+  // the child waiting for that lock forever, and the kiosk waiting for the child.
   virtual std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec&) { return std::nullopt; }
 
   // Creates the window and its GL context. No ImGui yet: the context may not exist.

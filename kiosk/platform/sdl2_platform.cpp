@@ -24,10 +24,11 @@ class Sdl2Platform final : public Platform {
   std::string_view name() const override { return "sdl2"; }
 
   std::optional<std::pair<int, int>> planned_framebuffer_size(const WindowSpec& spec) override {
-    std::string error;
+    std::string error;  // open() starts again and reports it
+    if (!start_video(error)) return std::nullopt;
     if (!spec.fullscreen) return std::make_pair(spec.width, spec.height);
     SDL_DisplayMode mode;
-    if (!start_video(error) || SDL_GetDesktopDisplayMode(0, &mode) != 0) return std::nullopt;
+    if (SDL_GetDesktopDisplayMode(0, &mode) != 0) return std::nullopt;
     return std::make_pair(mode.w, mode.h);
   }
 

@@ -1,8 +1,14 @@
 #include "support.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -57,14 +63,45 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-int run_command(const std::string& command, std::string& output) {
+int run_command(const std::string& command, std::string& output, int timeout_s) {
   output.clear();
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (p == nullptr) return -1;
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
+  const pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    ::setpgid(0, 0);  // its own group: a timeout stops the shell and everything it started
+    ::dup2(pipe_fds[1], STDOUT_FILENO);
+    ::dup2(pipe_fds[1], STDERR_FILENO);
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::setpgid(pid, pid);  // also here, so the group exists whichever side runs first
+  ::close(pipe_fds[1]);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  bool timed_out = false;
   std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) output.append(buf.data(), n);
-  const int status = pclose(p);
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    pollfd p{pipe_fds[0], POLLIN, 0};
+    if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) == 0) {
+      timed_out = true;
+      break;
+    }
+    const ssize_t n = ::read(pipe_fds[0], buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // every writer has closed its end
+    output.append(buf.data(), static_cast<size_t>(n));
+  }
+  ::close(pipe_fds[0]);
+  if (timed_out) {
+    ::kill(-pid, SIGKILL);
+    output += "\n[test] killed after " + std::to_string(timeout_s) + " s without finishing: " + command + "\n";
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

@@ -28,6 +28,9 @@ class TempDir {
 std::vector<std::string> lines_of(const std::string& text);
 
 // Runs a shell command, returns its exit status and what it printed (stdout and stderr).
-int run_command(const std::string& command, std::string& output);
+// A command still running after `timeout_s` is killed with everything it started, and the
+// result is -1 with a line saying so: a hang fails its own test, with its output, instead of
+// stalling the whole suite until ctest gives up on it silently.
+int run_command(const std::string& command, std::string& output, int timeout_s = 180);
 
 }  // namespace kiosk::test

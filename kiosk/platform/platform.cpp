@@ -19,7 +19,10 @@ std::unique_ptr<Platform> make_platform(std::string_view name) {
 
 void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* capture) {
   glViewport(0, 0, width, height);
-  glClearColor(0.f, 0.f, 0.f, 1.f);
+  // The clear paints the kiosk's background (the root window draws none): a software
+  // rasteriser clears for free, but blends a full-screen rectangle pixel by pixel.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(draw_data);
   if (capture != nullptr) read_gl_back_buffer(width, height, *capture);  // before the swap: the back buffer

@@ -147,7 +147,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ImGui::SetNextWindowSize(display);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  ImGui::Begin("##kiosk", nullptr, kRootFlags);
+  ImGui::Begin("##kiosk", nullptr, kRootFlags | ImGuiWindowFlags_NoBackground);  // the platform clears to it
   ImGui::PopStyleVar(2);
   ScreenContext ctx{ui,     *content_, *index_,  session_, route,
                     landscape, focus_, now,  scroll_, intents_, images_, sink_ != nullptr && sink_->available(),

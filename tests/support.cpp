@@ -68,7 +68,11 @@ int run_command(const std::string& command, std::string& output, int timeout_s) 
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
   const pid_t pid = ::fork();
-  if (pid < 0) return -1;
+  if (pid < 0) {
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    return -1;
+  }
   if (pid == 0) {
     ::setpgid(0, 0);  // its own group: a timeout stops the shell and everything it started
     ::dup2(pipe_fds[1], STDOUT_FILENO);

@@ -583,3 +583,46 @@ TEST_CASE("10,000 offers: only the cards on screen are built, and a finger scrol
   CHECK(app.ui().current_route().screen == ScreenId::OfferDetail);
   CHECK(app.ui().current_route().item == later.front());
 }
+
+TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls; the kiosk keeps drawing it") {
+  // Four vertices a glyph, 65,536 a window (16-bit indices): ImGui stops the program with an
+  // assertion past that. Only the glyphs in view may count, however far the text runs.
+  auto content = std::make_shared<ContentSnapshot>(*test::bundled_snapshot());
+  Offer& offer = content->offers.front();
+  std::string text;
+  while (text.size() < 40000) text += "Wir lesen mit Kindern und wecken ihre Freude an Büchern, Woche für Woche. ";
+  offer.title.set(Lang::De, text.substr(0, 20000));
+  offer.description.set(Lang::De, text);
+  KioskApp app(std::make_unique<NullPlatform>(), content);
+  std::string error;
+  REQUIRE(app.open({1080, 1920, false, "test"}, error));
+  int most = 0;  // vertices in the fullest window of any frame so far
+  auto scroll = [&](float dy) {
+    app.driver().drag_from(540, 1400, 0, dy);
+    for (int f = 0; f < 2000 && app.ui().needs_frames(app.now()); ++f) {
+      app.render_frame();
+      const ImDrawData* d = ImGui::GetDrawData();
+      for (int i = 0; i < d->CmdListsCount; ++i) most = std::max(most, d->CmdLists[i]->VtxBuffer.Size);
+    }
+    app.driver().settle();
+  };
+
+  app.ui().open({ScreenId::Offers, {}});
+  app.driver().settle();
+  const ui::WidgetRecord* card = app.ui().automation().find("offer." + offer.id);
+  REQUIRE(card != nullptr);
+  for (int i = 0; i < 60 && card != nullptr && card->rect.y > -4000; ++i) {
+    scroll(-600);
+    card = app.ui().automation().find("offer." + offer.id);
+  }
+  REQUIRE(card != nullptr);
+  CHECK(card->rect.y < -4000);  // thousands of its title's glyphs above the view, the rest on screen
+  CHECK(card->is_visible());
+
+  app.ui().open({ScreenId::OfferDetail, offer.id});
+  app.driver().settle();
+  for (int i = 0; i < 20; ++i) scroll(-700);
+  CHECK(app.ui().current_route().screen == ScreenId::OfferDetail);
+  CHECK(most < 30000);  // a screenful of glyphs, not the whole text
+  CHECK(app.ui().automation().find("nav.back") != nullptr);  // the bar below is still drawn
+}

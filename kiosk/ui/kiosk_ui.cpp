@@ -389,10 +389,10 @@ void KioskUi::draw_still_there(const UiContext& ui, double now) {
   ImGui::PushTextWrapPos(x + w - pad);
   ImGui::PushFont(ui.fonts.title);
   const std::string_view question = content_->text("idle.question", session_.lang);
-  ImGui::TextUnformatted(question.data(), question.data() + question.size());
+  text_block(question);
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.6f * em));
-  ImGui::TextUnformatted(explain.c_str());
+  text_block(explain);
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, pad * 0.5f));
   if (button(ui, "idle.continue", content_->text("idle.continue", session_.lang), ImVec2(w - 2 * pad, 0), ButtonStyle::Primary))

@@ -177,16 +177,16 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
   dl->AddRectFilled(bb.Min, bb.Max, held && hovered ? ui.palette.surface_pressed : ui.palette.surface, rounding);
   dl->AddRect(bb.Min, bb.Max, ui.palette.border, rounding, 0, std::max(1.0f, 0.06f * em));
   ImVec2 p(bb.Min.x + pad, bb.Min.y + pad);
-  dl->AddText(bold, bold->FontSize, p, ui.palette.text, begin_of(title), end_of(title), wrap);
+  add_text_in_view(dl, bold, p, ui.palette.text, title, wrap);
   p.y += t.y;
   if (!line1.empty()) {
     p.y += gap;
-    dl->AddText(body, body->FontSize, p, ui.palette.text_muted, begin_of(line1), end_of(line1), wrap);
+    add_text_in_view(dl, body, p, ui.palette.text_muted, line1, wrap);
     p.y += l1.y;
   }
   if (!line2.empty()) {
     p.y += gap;
-    dl->AddText(body, body->FontSize, p, ui.palette.text_muted, begin_of(line2), end_of(line2), wrap);
+    add_text_in_view(dl, body, p, ui.palette.text_muted, line2, wrap);
   }
   draw_chevron(dl, ImVec2(bb.Max.x - pad - 0.3f * em, bb.GetCenter().y), 0.8f * em, Chevron::Right, ui.palette.primary);
   return pressed;
@@ -278,10 +278,30 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
   return pressed;
 }
 
+void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, std::string_view text, float wrap) {
+  if (text.empty()) return;  // an empty view may have no data; ImGui reads a null end as "to the terminator"
+  const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+  const ImVec4 view(lo.x, lo.y, hi.x, hi.y);
+  dl->AddText(font, font->FontSize, pos, colour, begin_of(text), end_of(text), wrap, &view);
+}
+
+void text_block(std::string_view text) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems) return;
+  // What ImGui::TextEx does for wrapped text, with the draw call above.
+  const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  const float wrap_pos = window->DC.TextWrapPos;
+  const float wrap = wrap_pos >= 0.0f ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos) : 0.0f;
+  const ImVec2 size = ImGui::CalcTextSize(begin_of(text), end_of(text), false, wrap);
+  ImGui::ItemSize(size, 0.0f);
+  if (!ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), 0)) return;
+  add_text_in_view(window->DrawList, ImGui::GetFont(), pos, ImGui::GetColorU32(ImGuiCol_Text), text, wrap);
+}
+
 void heading(const UiContext& ui, std::string_view text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  text_block(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
@@ -290,14 +310,14 @@ void subheading(const UiContext& ui, std::string_view text) {
   ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
   ImGui::PushFont(ui.fonts.bold);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  text_block(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 
 void paragraph(std::string_view text) {
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(begin_of(text), end_of(text));
+  text_block(text);
   ImGui::PopTextWrapPos();
 }
 
@@ -312,13 +332,13 @@ void fact_row(const UiContext& ui, std::string_view label, std::string_view valu
   const float y0 = ImGui::GetCursorPosY();
   ImGui::PushFont(ui.fonts.bold);
   ImGui::PushTextWrapPos(x0 + label_width - 0.5f * ui.em());
-  ImGui::TextUnformatted(begin_of(label), end_of(label));
+  text_block(label);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   const float y_label_end = ImGui::GetCursorPosY();
   ImGui::SetCursorPos(ImVec2(x0 + label_width, y0));
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(begin_of(value), end_of(value));
+  text_block(value);
   ImGui::PopTextWrapPos();
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y_label_end));
   ImGui::SetCursorPosX(x0);

@@ -58,6 +58,14 @@ void draw_chevron(ImDrawList* dl, ImVec2 center, float size, Chevron direction, 
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
           std::string_view line2 = {});
 
+// Text as ImGui::TextUnformatted draws it (wrapped at the pushed wrap position, if any), but only
+// the glyphs inside the view become vertices. ImGui skips what lies below the view, not what a
+// partly visible item has above it; a window's 16-bit indices address 65,536 vertices (four per
+// glyph), and a 37,000-character description scrolled half out of view stopped the kiosk with
+// ImGui's assertion. Every text that comes from content goes through these two.
+void text_block(std::string_view text);
+void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, std::string_view text, float wrap);
+
 // Text helpers that wrap at the available width.
 void heading(const UiContext& ui, std::string_view text);
 void subheading(const UiContext& ui, std::string_view text);

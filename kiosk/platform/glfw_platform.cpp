@@ -3,7 +3,7 @@
 #include <atomic>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_opengl2.h>
 
 #include "kiosk/platform/platform.hpp"
 
@@ -14,7 +14,7 @@ class GlfwPlatform final : public Platform {
  public:
   ~GlfwPlatform() override {
     if (backends_) {
-      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplOpenGL2_Shutdown();
       ImGui_ImplGlfw_Shutdown();
     }
     if (window_) glfwDestroyWindow(window_);
@@ -35,8 +35,6 @@ class GlfwPlatform final : public Platform {
 
   bool open(const WindowSpec& spec, std::string& error) override {
     if (!start(error)) return false;
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWmonitor* monitor = nullptr;
     int w = spec.width, h = spec.height;
     if (spec.fullscreen) {
@@ -69,7 +67,7 @@ class GlfwPlatform final : public Platform {
   // After our callbacks: ImGui's backend chains to them, so we learn that input arrived.
   void attach_imgui() override {
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGui_ImplOpenGL2_Init();
     prepare_gl_device_objects();
     backends_ = true;
   }
@@ -90,7 +88,7 @@ class GlfwPlatform final : public Platform {
   void framebuffer_size(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
 
   void new_frame() override {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL2_NewFrame();
     ImGui_ImplGlfw_NewFrame();
   }
 

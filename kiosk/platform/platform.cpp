@@ -1,9 +1,8 @@
 #include "kiosk/platform/platform.hpp"
 
 #include <GL/gl.h>
-#include <GL/glext.h>
 #include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_opengl2.h>
 
 #include <cstdint>
 #include <cstring>
@@ -24,43 +23,39 @@ void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* captur
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+  ImGui_ImplOpenGL2_RenderDrawData(draw_data);
   if (capture != nullptr) read_gl_back_buffer(width, height, *capture);  // before the swap: the back buffer
 }
 
 namespace {
 GLuint font_texture = 0;  // the one GL context's font atlas; freed with the context at exit
 
-// The atlas as one byte per pixel, read as (1, 1, 1, coverage): what ImGui's RGBA upload looks
-// like to its shader, in a quarter of the memory. For 1920x1080 that is 2 MB instead of 8 MB
-// in the driver, and no 8 MB RGBA copy on the CPU; the upload is also that much faster.
-bool upload_alpha_atlas(const unsigned char* alpha, int width, int height) {
-  GLint major = 0, minor = 0;
-  glGetIntegerv(GL_MAJOR_VERSION, &major);
-  glGetIntegerv(GL_MINOR_VERSION, &minor);
-  if (major < 3 || (major == 3 && minor < 3)) return false;  // texture swizzle is GL 3.3
+// The atlas as one byte per pixel: an alpha texture, which fixed-function texturing modulates
+// as (vertex colour, vertex alpha x coverage), just as ImGui's RGBA upload of white pixels
+// would, in a quarter of the memory. For 1920x1080 that is 2 MB instead of 8 MB in the driver,
+// and no 8 MB RGBA copy on the CPU; the upload is also that much faster.
+void upload_alpha_atlas(const unsigned char* alpha, int width, int height) {
   glGenTextures(1, &font_texture);
   glBindTexture(GL_TEXTURE_2D, font_texture);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
-  return true;
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA8, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, alpha);
 }
 }  // namespace
 
 void prepare_gl_device_objects() {
-  // Shaders and buffers now; the backend creates them only together with a font texture, which
-  // it uploads as RGBA from whatever atlas io.Fonts points to. It gets a stand-in holding
-  // ImGui's small default font, and ours is uploaded by reload_gl_fonts as one byte per pixel.
+  // The fixed-function backend's one device object is its font texture, made on the first
+  // NewFrame from whatever io.Fonts holds, as RGBA, unless it has one. It gets a white pixel
+  // (set, so no font is built for it); ours is uploaded by reload_gl_fonts as one byte per pixel.
   ImGuiIO& io = ImGui::GetIO();
   ImFontAtlas* ours = io.Fonts;
   ImFontAtlas stand_in;
+  stand_in.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));  // freed by the atlas
+  stand_in.TexPixelsRGBA32[0] = 0xFFFFFFFFu;
+  stand_in.TexWidth = stand_in.TexHeight = 1;
   io.Fonts = &stand_in;
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL2_CreateFontsTexture();
   io.Fonts = ours;
 }
 
@@ -71,10 +66,7 @@ void reload_gl_fonts() {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-  if (!upload_alpha_atlas(pixels, width, height)) {
-    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-    font_texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(create_gl_texture(pixels, width, height)));
-  }
+  upload_alpha_atlas(pixels, width, height);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
 }
 

@@ -1,7 +1,7 @@
 #include <GL/gl.h>
 #include <SDL.h>
 #include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_opengl2.h>
 #include <backends/imgui_impl_sdl.h>
 
 #include "kiosk/platform/platform.hpp"
@@ -13,7 +13,7 @@ class Sdl2Platform final : public Platform {
  public:
   ~Sdl2Platform() override {
     if (backends_) {
-      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplOpenGL2_Shutdown();
       ImGui_ImplSDL2_Shutdown();
     }
     if (gl_) SDL_GL_DeleteContext(gl_);
@@ -34,8 +34,6 @@ class Sdl2Platform final : public Platform {
 
   bool open(const WindowSpec& spec, std::string& error) override {
     if (!start_video(error)) return false;
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     if (spec.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -47,7 +45,7 @@ class Sdl2Platform final : public Platform {
     }
     gl_ = SDL_GL_CreateContext(window_);
     if (gl_ == nullptr) {
-      error = std::string("SDL could not create an OpenGL 3 context: ") + SDL_GetError();
+      error = std::string("SDL could not create an OpenGL context: ") + SDL_GetError();
       return false;
     }
     SDL_GL_MakeCurrent(window_, gl_);
@@ -59,7 +57,7 @@ class Sdl2Platform final : public Platform {
 
   void attach_imgui() override {
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGui_ImplOpenGL2_Init();
     prepare_gl_device_objects();
     backends_ = true;
   }
@@ -78,7 +76,7 @@ class Sdl2Platform final : public Platform {
   void framebuffer_size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
 
   void new_frame() override {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL2_NewFrame();
     ImGui_ImplSDL2_NewFrame();
   }
 

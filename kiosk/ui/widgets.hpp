@@ -62,7 +62,9 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
 // the glyphs inside the view become vertices. ImGui skips what lies below the view, not what a
 // partly visible item has above it; a window's 16-bit indices address 65,536 vertices (four per
 // glyph), and a 37,000-character description scrolled half out of view stopped the kiosk with
-// ImGui's assertion. Every text that comes from content goes through these two.
+// ImGui's assertion. Content text that can scroll partly out of view goes through these two
+// (headings, paragraphs, facts, cards); text that starts in view, such as the attract card,
+// is cut off below it by ImGui itself.
 void text_block(std::string_view text);
 void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, std::string_view text, float wrap);
 

@@ -2,12 +2,12 @@
 
 #include <imgui_freetype.h>
 
+#include "kiosk/store/atomic_file.hpp"
 #include "kiosk/ui/icons.hpp"
 
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <vector>
+#include <string>
 
 namespace kiosk::ui {
 
@@ -30,32 +30,24 @@ namespace {
 // Font files are read once; rebuilding the atlas (another screen size, large text) then works
 // from memory, so toggling large text touches no disk on the UI thread. The first build may run
 // on a helper thread while the window opens, hence the lock.
-const std::vector<char>* font_bytes(const std::filesystem::path& file, std::string& error) {
+const std::string* font_bytes(const std::filesystem::path& file, std::string& error) {
   static std::mutex mutex;
-  static std::map<std::string, std::vector<char>> cache;  // entries never move or go away
+  static std::map<std::string, std::string> cache;  // entries never move or go away
   std::lock_guard<std::mutex> lock(mutex);
   const auto it = cache.find(file.string());
   if (it != cache.end()) return &it->second;
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = "font file " + file.string() + " is missing (fonts/README.md says where it comes from)";
+  auto bytes = read_whole_file(file);
+  if (!bytes) {
+    error = "font file " + file.string() + " is missing or unreadable (fonts/README.md says where it comes from)";
     return nullptr;
   }
-  // In one read of the known size: a character at a time, growing as it went, took ~5 ms of
-  // the start-up's font thread for the three files.
-  std::vector<char> bytes(static_cast<size_t>(in.tellg()));
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    error = "font file " + file.string() + " could not be read";
-    return nullptr;
-  }
-  return &cache.emplace(file.string(), std::move(bytes)).first->second;
+  return &cache.emplace(file.string(), std::move(*bytes)).first->second;
 }
 
 // A text font with the pictograms merged in, so labels can mix words and icons.
 ImFont* add(ImFontAtlas& atlas, const std::filesystem::path& file, const std::filesystem::path& icons, float px, std::string& error) {
-  const std::vector<char>* text_font = font_bytes(file, error);
-  const std::vector<char>* icon_font = text_font ? font_bytes(icons, error) : nullptr;
+  const std::string* text_font = font_bytes(file, error);
+  const std::string* icon_font = text_font ? font_bytes(icons, error) : nullptr;
   if (icon_font == nullptr) return nullptr;
   ImFontConfig cfg;
   cfg.OversampleH = 1;  // FreeType hints; oversampling only costs atlas space

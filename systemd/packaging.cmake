@@ -17,6 +17,8 @@ endforeach()
 
 install(FILES systemd/berswordt-kiosk.service systemd/berswordt-kiosk-backend.service DESTINATION /lib/systemd/system)
 install(FILES systemd/debian/kiosk.json DESTINATION /etc/berswordt-kiosk)
+install(FILES systemd/nginx/kiosk-backend-http.conf systemd/nginx/kiosk-backend-proxy.conf systemd/nginx/berswordt-kiosk-backend.site
+  DESTINATION ${KIOSK_DOC_DIR}/nginx)
 install(FILES README.md DESTINATION ${KIOSK_DOC_DIR})
 install(FILES systemd/debian/copyright DESTINATION ${KIOSK_DOC_DIR})
 install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${KIOSK_DOC_DIR})

@@ -17,9 +17,10 @@ class BackendServer {
   ~BackendServer();
   void stop();  // returns once the process has exited
   const std::string& url() const { return url_; }
-  static constexpr const char* kToken = "token-berswordt-1";
+  pid_t pid() const { return pid_; }
+  static constexpr const char* kToken = "token-berswordt-1-0123456789abcdef";
   static constexpr const char* kKiosk = "berswordt-1";
-  static constexpr const char* kAdminToken = "admin-secret";
+  static constexpr const char* kAdminToken = "admin-secret-0123456789abcdef";
   // Rows of the registrations table as "id offer" lines, in order of arrival.
   std::vector<std::string> registrations() const;
 

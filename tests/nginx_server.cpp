@@ -44,27 +44,40 @@ bool connection_established(int port) {
 }
 
 NginxServer::NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root) {
-  const auto d = dir_.path();
-  std::filesystem::create_directories(d / "tmp");
   port_ = free_loopback_port();
   const std::string r = std::filesystem::absolute(root).string() + "/";
   const std::string b = std::filesystem::absolute(big_root).string() + "/";
+  start("events {}\n", std::string("  types { application/json json; text/plain minisig; }\n") +
+      "  server {\n    listen 127.0.0.1:" + std::to_string(port_) + ";\n    root " + r + ";\n" +
+      "    location /stall/ { alias " + r + "; limit_rate 10; }\n" +
+      "    location /busy/ { add_header Retry-After 7 always; return 429; }\n" +
+      "    location /broken/ { return 500; }\n" +
+      "    location /gz/ { alias " + r + "; gzip on; gzip_types application/json text/plain; gzip_min_length 1; }\n" +
+      "    location /big/ { alias " + b + "; }\n" +
+      "  }\n");
+}
+
+NginxServer::NginxServer(ProxyFor backend) {
+  port_ = free_loopback_port();
+  const std::string snippets = std::string(KIOSK_SOURCE_DIR) + "/systemd/nginx/";
+  start("worker_rlimit_nofile 16384;\nevents { worker_connections 8192; }\n",
+        "  include " + snippets + "kiosk-backend-http.conf;\n" +
+        "  upstream kiosk_backend { server 127.0.0.1:" + std::to_string(backend.backend_port) + "; keepalive 16; }\n" +
+        "  server {\n    listen 127.0.0.1:" + std::to_string(port_) + ";\n    include " + snippets + "kiosk-backend-proxy.conf;\n  }\n");
+}
+
+void NginxServer::start(const std::string& events, const std::string& http_block) {
+  const auto d = dir_.path();
+  std::filesystem::create_directories(d / "tmp");
+  const std::string tmp = (d / "tmp").string();
   std::ofstream(d / "nginx.conf") << "user root;\n"
       << "pid " << (d / "nginx.pid").string() << ";\n"
       << "error_log " << (d / "error.log").string() << ";\n"
-      << "events {}\nhttp {\n"
+      << events << "http {\n"
       << "  access_log " << (d / "access.log").string() << ";\n"
-      << "  client_body_temp_path " << (d / "tmp").string() << "; proxy_temp_path " << (d / "tmp").string()
-      << "; fastcgi_temp_path " << (d / "tmp").string() << "; uwsgi_temp_path " << (d / "tmp").string()
-      << "; scgi_temp_path " << (d / "tmp").string() << ";\n"
-      << "  types { application/json json; text/plain minisig; }\n"
-      << "  server {\n    listen 127.0.0.1:" << port_ << ";\n    root " << r << ";\n"
-      << "    location /stall/ { alias " << r << "; limit_rate 10; }\n"
-      << "    location /busy/ { add_header Retry-After 7 always; return 429; }\n"
-      << "    location /broken/ { return 500; }\n"
-      << "    location /gz/ { alias " << r << "; gzip on; gzip_types application/json text/plain; gzip_min_length 1; }\n"
-      << "    location /big/ { alias " << b << "; }\n"
-      << "  }\n}\n";
+      << "  client_body_temp_path " << tmp << "; proxy_temp_path " << tmp << "; fastcgi_temp_path " << tmp
+      << "; uwsgi_temp_path " << tmp << "; scgi_temp_path " << tmp << ";\n"
+      << http_block << "}\n";
   std::string out;
   // nginx binds its port before it detaches, so once this returns it accepts connections.
   if (run_command("nginx -c " + (d / "nginx.conf").string() + " -p " + d.string(), out) != 0)

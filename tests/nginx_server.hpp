@@ -15,6 +15,12 @@ class NginxServer {
   //   /broken/ 500 for everything                        /gz/    gzip on the fly (chunked, no length)
   //   /big/    files from `big_root`
   NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root);
+  // The reverse proxy agencies put in front of kiosk-backend: the shipped snippets in
+  // systemd/nginx/ as they are, proxying to the backend on `backend_port`.
+  struct ProxyFor {
+    int backend_port;
+  };
+  explicit NginxServer(ProxyFor backend);
   ~NginxServer();
 
   std::string url(const std::string& path = "") const;
@@ -22,6 +28,7 @@ class NginxServer {
   void stop();  // returns once the server has exited
 
  private:
+  void start(const std::string& events, const std::string& http_block);
   TempDir dir_;
   int port_ = 0;
   bool running_ = false;

@@ -20,6 +20,7 @@ for f in /usr/bin/berswordt-kiosk /usr/bin/kioskctl /usr/bin/kiosk-backend \
          /etc/berswordt-kiosk/kiosk.json \
          /usr/share/doc/berswordt-kiosk/README.md /usr/share/doc/berswordt-kiosk/copyright \
          /usr/share/doc/berswordt-kiosk/screenshots/home-de-portrait.png \
+         /usr/share/doc/berswordt-kiosk/nginx/kiosk-backend-proxy.conf \
          /usr/share/man/man1/kioskctl.1.gz; do
   grep -qx "$f" "$work/files" || { echo "package: $f is missing (dpkg -c)"; status=1; }
 done

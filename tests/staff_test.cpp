@@ -300,7 +300,7 @@ TEST_CASE("configuration: staff keys read and checked; secrets readable by every
 TEST_CASE("kioskctl fleet: one row per kiosk from its heartbeat, silent kiosks flagged, sync-now passed on") {
   test::TempDir tmp;
   std::filesystem::create_directories(tmp.path() / "www");
-  test::BackendServer backend(tmp.path() / "backend.sqlite", tmp.path() / "www", {"--token", "foyer-2=token-foyer-2"});
+  test::BackendServer backend(tmp.path() / "backend.sqlite", tmp.path() / "www", {"--token", "foyer-2=token-foyer-2-0123456789abcdef"});
   HttpLimits loopback;
   loopback.allow_http_loopback = true;
   auto report = [&](const std::string& kiosk, const std::string& token, const std::string& content) {
@@ -311,7 +311,7 @@ TEST_CASE("kioskctl fleet: one row per kiosk from its heartbeat, silent kiosks f
   };
   report(test::BackendServer::kKiosk, test::BackendServer::kToken,
          R"({"content_version":7,"stale":false,"last_sync":"2026-11-26T09:55:00Z","last_error":""})");
-  report("foyer-2", "token-foyer-2",
+  report("foyer-2", "token-foyer-2-0123456789abcdef",
          R"({"content_version":6,"stale":true,"last_sync":"2026-11-20T09:00:00Z","last_error":"failed: connection refused"})");
   const std::string fleet = kKioskctl + " fleet --allow-http-loopback --backend " + backend.url() + " --token " +
                             test::BackendServer::kAdminToken;

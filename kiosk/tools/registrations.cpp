@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/json_depth.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/store/atomic_file.hpp"
 #include "kiosk/store/bundle_cache.hpp"
@@ -48,11 +49,26 @@ bool load_box_keys(const std::filesystem::path& file, BoxKeyPair& kp, std::strin
   return true;
 }
 
+// One CSV cell. A cell that starts like a formula (= + - @, tab or CR) gets a leading
+// apostrophe so a spreadsheet shows it as text instead of running it (OWASP "CSV Injection");
+// separators, quotes and line breaks (CR too) put the cell in quotes.
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string cell = s;
+  if (!cell.empty() && std::string("=+-@\t\r").find(cell.front()) != std::string::npos) cell.insert(0, 1, '\'');
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// The personal fields as the kiosk seals them: strings, and age_confirmed a boolean, each
+// optional. Returns the first field that is something else, or "" when all are as expected.
+std::string wrong_field(const json& p) {
+  if (!p.is_object()) return "the whole record (not a JSON object)";
+  for (const char* c : {"first_name", "last_name", "email", "phone", "contact_time", "message"})
+    if (p.contains(c) && !p[c].is_string()) return c;
+  if (p.contains("age_confirmed") && !p["age_confirmed"].is_boolean()) return "age_confirmed";
+  return "";
 }
 
 }  // namespace
@@ -74,12 +90,21 @@ int registrations_export(const std::filesystem::path& db_path, const std::filesy
   if (csv) std::printf("id,kiosk,offer,created,consent_version,first_name,last_name,email,phone,contact_time,message,age_confirmed\n");
   int count = 0, unreadable = 0;
   while (st && sqlite3_step(st) == SQLITE_ROW) {
-    auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
+    auto col = [&](int i) {
+      const auto* t = sqlite3_column_text(st, i);
+      return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+    };
     std::string personal;
     json p;
-    if (!unseal(col(5), keys, personal) || (p = json::parse(personal, nullptr, false)).is_discarded()) {
+    if (!unseal(col(5), keys, personal) || !json_nesting_within(personal, 8) ||
+        (p = json::parse(personal, nullptr, false)).is_discarded()) {
       ++unreadable;
-      std::fprintf(stderr, "registration %s: cannot be opened with this key\n", col(0).c_str());
+      std::fprintf(stderr, "registration %s: cannot be opened with this key; skipped\n", col(0).c_str());
+      continue;
+    }
+    if (const std::string wrong = wrong_field(p); !wrong.empty()) {
+      ++unreadable;
+      std::fprintf(stderr, "registration %s: %s has the wrong type; skipped\n", col(0).c_str(), wrong.c_str());
       continue;
     }
     ++count;
@@ -98,6 +123,8 @@ int registrations_export(const std::filesystem::path& db_path, const std::filesy
   sqlite3_finalize(st);
   sqlite3_close(db);
   if (!csv) std::printf("%d registrations\n", count);
+  if (unreadable > 0)
+    std::fprintf(stderr, "%d registrations exported, %d skipped (their ids are named above; the rest are complete)\n", count, unreadable);
   return unreadable == 0 ? 0 : 1;
 }
 

@@ -63,7 +63,7 @@ TEST_CASE("all eight units of the city's page are there, in German and English, 
   CHECK(contains(all_fact_values(*s->find_unit("allianz-smart-city"), Lang::En), "24 projects"));
   CHECK(contains(all_fact_values(*s->find_unit("hochschule-wissenschaft"), Lang::De), "54.000"));
   CHECK(contains(all_fact_values(*s->find_unit("hochschule-wissenschaft"), Lang::En), "54,000"));
-  CHECK(contains(all_fact_values(*s->find_unit("nordwaerts"), Lang::De), "220"));
+  CHECK(contains(all_fact_values(*s->find_unit("nordwaerts"), Lang::De), "250"));
   CHECK(contains(all_fact_values(*s->find_unit("internationale-beziehungen"), Lang::En), "160"));
   CHECK(s->find_unit("freiwilligenagentur")->contact.address.find("Berswordt-Halle") != std::string::npos);
 }

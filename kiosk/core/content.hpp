@@ -43,11 +43,18 @@ struct Contact {
   std::string url;
   std::string address;
   LocalizedText hours;
+  // The city's general line (switchboard, homepage): shown, but never taken for a unit's own contact.
+  bool general_line = false;
+  // Does it name any way to reach someone (address, phone, email, web)?
+  bool reachable() const { return !email.empty() || !phone.empty() || !url.empty() || !address.empty(); }
 };
 
 struct Fact {
   LocalizedText label;
   LocalizedText value;
+  // When the figure was stated by its source ("2020", "2025-05" or "2025-05-09"); empty for
+  // facts that do not age (a name, a motto). Shown as "Stand …".
+  std::string as_of;
 };
 
 struct Unit {

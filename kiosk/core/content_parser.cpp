@@ -88,6 +88,13 @@ bool is_date(std::string_view s) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+// A fact's date: a year, a month or a day.
+bool is_as_of(std::string_view s) {
+  if (s.size() == 4) return is_digits(s, 0, 4);
+  if (s.size() == 7) return is_digits(s, 0, 4) && s[4] == '-' && is_digits(s, 5, 2) && two_digits(s, 5) >= 1 && two_digits(s, 5) <= 12;
+  return is_date(s);
+}
+
 bool is_rfc3339(std::string_view s) {
   // 2026-11-01T09:30:00Z or with a +01:00 offset; fractional seconds allowed.
   if (s.size() < 20 || !is_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != 't')) return false;
@@ -344,6 +351,7 @@ Contact read_contact(const Reader& r) {
   c.url = r.checked("url", false, "an https:// address", is_https_url);
   c.address = r.string("address", false);
   c.hours = r.text("hours", false);
+  c.general_line = r.boolean("general_line", false);
   return c;
 }
 
@@ -509,7 +517,8 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
         return;
       }
       const Reader f(p.problems, {r.where().file, path.str(), r.where().subject}, as<object>(item));
-      u.facts.push_back({f.text("label", true), f.text("value", true)});
+      u.facts.push_back({f.text("label", true), f.text("value", true),
+                         f.checked("as_of", false, "a year (2020), month (2020-05) or date (2020-05-31)", is_as_of)});
     });
     u.topics = r.text_list("topics");
     u.contact = read_contact(r.child("contact", true));

@@ -13,6 +13,7 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "home.featured",
     // units
     "units.title", "units.intro", "unit.facts", "unit.contact", "unit.topics", "unit.part_of", "unit.offers",
+    "unit.includes", "fact.as_of", "contact.ask_counter",
     // offers
     "offers.title", "offers.count", "offers.none",
     // offer detail

@@ -8,6 +8,7 @@
 #include "kiosk/tools/admin.hpp"
 #include "kiosk/tools/generate.hpp"
 #include "kiosk/tools/publish.hpp"
+#include "kiosk/core/fact_age.hpp"
 #include "kiosk/tools/registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
 #include "kiosk/store/outbox_store.hpp"
@@ -18,6 +19,7 @@
 #include "kiosk/store/kiosk_config.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 
 namespace {
@@ -34,6 +36,13 @@ int validate(const std::string& dir) {
   std::printf("%s: valid: %zu units, %zu offers, %zu categories, %zu districts, %zu UI strings%s\n", dir.c_str(),
               s.units.size(), s.offers.size(), s.categories.size(), s.districts.size(), s.strings.size(),
               s.meta.sample_data ? " (sample data)" : "");
+  // Old figures are a warning, not a failure: the content is still what the source said.
+  char today[16];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+  for (const auto& f : kiosk::facts_to_recheck(s, today))
+    std::fprintf(stderr, "warning: unit \"%s\": fact \"%s\" is as of %s, more than two years ago; check it and update its \"as_of\"\n",
+                 f.unit.c_str(), f.label.c_str(), f.as_of.c_str());
   return 0;
 }
 

@@ -59,6 +59,8 @@ float fact_label_width(const ScreenContext& ctx) {
 
 void contact_block(const ScreenContext& ctx, const Contact& c, float label_width) {
   if (!c.name.empty()) paragraph(ctx.l(c.name));
+  // No invented numbers: without a way to reach the unit itself, the counter here helps.
+  if (!c.reachable()) paragraph(ctx.t("contact.ask_counter"));
   if (!c.address.empty()) fact_row(ctx.ui, ctx.t("contact.address"), c.address, label_width);
   if (!c.phone.empty()) fact_row(ctx.ui, ctx.t("contact.phone"), c.phone, label_width);
   if (!c.email.empty()) fact_row(ctx.ui, ctx.t("contact.email"), c.email, label_width);

@@ -1,5 +1,7 @@
 #include "kiosk/ui/screens/unit_detail_screen.hpp"
 
+#include "kiosk/core/offer_format.hpp"
+
 namespace kiosk::ui {
 namespace {
 
@@ -20,7 +22,11 @@ void facts_and_contact(const ScreenContext& ctx, const Unit& u) {
   const float label_w = fact_label_width(ctx);
   if (!u.facts.empty()) {
     subheading(ctx.ui, ctx.t("unit.facts"));
-    for (const Fact& f : u.facts) fact_row(ctx.ui, ctx.l(f.label), ctx.l(f.value), label_w);
+    for (const Fact& f : u.facts) {
+      // A figure says when its source stated it, in the visitor's language ("Stand 2020").
+      const std::string value = f.as_of.empty() ? ctx.l(f.value) : ctx.l(f.value) + " (" + kiosk::fill(ctx.t("fact.as_of"), f.as_of) + ")";
+      fact_row(ctx.ui, ctx.l(f.label), value, label_w);
+    }
   }
   subheading(ctx.ui, ctx.t("unit.contact"));
   contact_block(ctx, u.contact, label_w);
@@ -29,6 +35,15 @@ void facts_and_contact(const ScreenContext& ctx, const Unit& u) {
     subheading(ctx.ui, ctx.t("unit.part_of"));
     if (card(ctx.ui, "unit." + parent->id, ctx.l(parent->name), {}))
       ctx.emit(Intent::open(ScreenId::UnitDetail, parent->id));
+  }
+  // The units below this one, listed rather than counted in a text that can disagree with the
+  // home screen's count.
+  bool any_child = false;
+  for (const Unit& child : ctx.content.units) {
+    if (child.parent != u.id) continue;
+    if (!any_child) subheading(ctx.ui, ctx.t("unit.includes"));
+    any_child = true;
+    if (card(ctx.ui, "unit." + child.id, ctx.l(child.name), {})) ctx.emit(Intent::open(ScreenId::UnitDetail, child.id));
   }
 }
 

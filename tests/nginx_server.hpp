@@ -13,7 +13,7 @@ class NginxServer {
   // Serves `root` at /, plus the fault locations the sync tests use:
   //   /stall/  the same files at 10 bytes a second      /busy/  429 with Retry-After: 7
   //   /broken/ 500 for everything                        /gz/    gzip on the fly (chunked, no length)
-  //   /big/    files from `big_root`
+  //   /big/    files from `big_root`                  /busy-forever/ 429 with Retry-After: 2000000000
   NginxServer(const std::filesystem::path& root, const std::filesystem::path& big_root);
   // The reverse proxy agencies put in front of kiosk-backend: the shipped snippets in
   // systemd/nginx/ as they are, proxying to the backend on `backend_port`.

@@ -452,3 +452,40 @@ TEST_CASE("pictures: published content-addressed, downloaded and hash-checked, s
     CHECK(null->textures() == 0);
   }
 }
+
+TEST_CASE("an invalid UTF-8 byte in the signature's unsigned comment line stops neither kioskctl sync nor the kiosk's cache") {
+  World w;
+  w.publish(1, w.served);
+  // The first line of the .minisig is covered by no signature: any server can put bytes there.
+  std::string sig = test::read_file(w.served / "manifest.json.minisig");
+  sig.insert(sig.find('\n'), " \xff\xfe\xc3");
+  std::ofstream(w.served / "manifest.json.minisig", std::ios::binary) << sig;
+  test::NginxServer nginx(w.served, w.big);
+  const auto config = w.tmp.path() / "kiosk.json";
+  const std::string pub = test::read_file(w.key.string() + ".pub");
+  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
+                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
+                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  std::string out;
+  CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
+  CHECK(out == "new version 1\n");
+  // What a restart finds still verifies, and the next check is an ordinary "unchanged".
+  CHECK(w.verified_cache_version() == 1);
+  CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
+  CHECK(out == "unchanged (version 1)\n");
+}
+
+TEST_CASE("Retry-After is clamped to an hour: a server cannot stop content sync for decades") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+  HttpLimits limits;
+  limits.allow_http_loopback = true;
+  HttpClient http(limits);
+  const HttpResponse r = http.get(nginx.url("busy-forever/manifest.json"), 1 << 16);
+  CHECK(r.status == 429);
+  REQUIRE(r.retry_after_s.has_value());
+  CHECK(*r.retry_after_s == 3600);
+  Backoff b(2, 900);
+  CHECK(b.failed(r.retry_after_s, 0.5) <= 3600.0);
+}

@@ -188,7 +188,8 @@ std::string KioskApp::content_status_json(int64_t now_epoch) const {
   const ContentStatus s = content_status();
   const nlohmann::json j{{"content_version", s.version}, {"content_expires", s.expires}, {"stale", s.stale(now_epoch)},
                          {"last_sync", s.last_sync},     {"last_error", s.last_error}};
-  return j.dump();
+  // last_error can quote what a server sent; invalid UTF-8 there must not end the worker.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchIndex> index, int64_t now_epoch) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "kiosk/net/http_client.hpp"
 
 #include <curl/curl.h>
@@ -46,13 +47,18 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     std::string name = line.substr(0, colon);
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string value = trimmed(line.substr(colon + 1));
-    if (name == "etag") t->response->etag = value;
+    // A server's bytes reach files and JSON only when they are what the field allows: an ETag
+    // of visible ASCII, else none (the next request is simply unconditional).
+    if (name == "etag")
+      t->response->etag = std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7f; }) ? value : std::string();
     if (name == "retry-after") {
+      // Clamped to [0, 1 h]: "Retry-After: 2000000000" must not stop syncing for decades.
+      long seconds = 60;  // an HTTP date or garbage: "a while"
       try {
-        t->response->retry_after_s = std::stol(value);
-      } catch (...) {  // an HTTP date: treat as "a while"
-        t->response->retry_after_s = 60;
+        seconds = std::stol(value);
+      } catch (...) {
       }
+      t->response->retry_after_s = std::clamp(seconds, 0L, 3600L);
     }
   }
   return n;

@@ -8,6 +8,28 @@
 
 namespace kiosk {
 
+namespace {
+
+// A minisign signature's first line ("untrusted comment: …") is covered by no signature, so a
+// server can put any bytes there. Bytes outside printable ASCII become \xNN: the signature
+// still verifies (the line is not signed), and JSON never meets invalid UTF-8.
+std::string with_escaped_untrusted_comment(const std::string& signature) {
+  const size_t end = signature.find('\n');
+  const std::string first = signature.substr(0, end);
+  std::string escaped;
+  for (const unsigned char c : first) {
+    if (c >= 0x20 && c < 0x7f) {
+      escaped += static_cast<char>(c);
+    } else {
+      static const char* hex = "0123456789abcdef";
+      escaped += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+    }
+  }
+  return end == std::string::npos ? escaped : escaped + signature.substr(end);
+}
+
+}  // namespace
+
 using json = nlohmann::json;
 
 bool BundleCache::store(const RawBundle& b, std::string& error) {
@@ -17,8 +39,8 @@ bool BundleCache::store(const RawBundle& b, std::string& error) {
     if (std::filesystem::exists(target, ec) && std::filesystem::file_size(target, ec) == bytes.size()) continue;
     if (!write_file_atomically(target, bytes, error)) return false;
   }
-  const json current{{"manifest", b.manifest}, {"signature", b.signature}};
-  return write_file_atomically(dir_ / "current.json", current.dump(), error);
+  const json current{{"manifest", b.manifest}, {"signature", with_escaped_untrusted_comment(b.signature)}};
+  return write_file_atomically(dir_ / "current.json", current.dump(-1, ' ', false, json::error_handler_t::replace), error);
 }
 
 std::optional<RawBundle> BundleCache::load(std::string& error) const {
@@ -67,7 +89,7 @@ TrustState load_trust_state(const std::filesystem::path& state_dir) {
 
 bool save_trust_state(const std::filesystem::path& state_dir, const TrustState& s, std::string& error) {
   const json j{{"version", s.version}, {"etag", s.etag}};
-  return write_file_atomically(state_dir / "trust.json", j.dump(), error, 0600);
+  return write_file_atomically(state_dir / "trust.json", j.dump(-1, ' ', false, json::error_handler_t::replace), error, 0600);
 }
 
 }  // namespace kiosk

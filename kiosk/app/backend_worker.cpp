@@ -40,30 +40,37 @@ void BackendWorker::run() {
   int64_t next_heartbeat = started;
   double next_flush_in = 0;
   for (;;) {
-    if (next_flush_in <= 0) {
-      const FlushOutcome f = uploader.flush();
-      if (worker_.cancelled()) return;
-      if (f.delivered || f.quarantined)
-        log::info("outbox: " + std::to_string(f.delivered) + " delivered, " + std::to_string(f.quarantined) + " quarantined");
-      if (f.failed) {
-        next_flush_in = backoff.failed(f.retry_after_s, unit(rng));
-        log::warning("outbox: " + f.reason + "; next try in " + std::to_string(static_cast<int>(next_flush_in)) + " s");
-      } else {
-        backoff.succeeded();
-        next_flush_in = 1e9;  // until the next registration
+    // As in the sync worker: an exception ends one cycle, never the thread (and so the kiosk).
+    try {
+      if (next_flush_in <= 0) {
+        const FlushOutcome f = uploader.flush();
+        if (worker_.cancelled()) return;
+        if (f.delivered || f.quarantined)
+          log::info("outbox: " + std::to_string(f.delivered) + " delivered, " + std::to_string(f.quarantined) + " quarantined");
+        if (f.failed) {
+          next_flush_in = backoff.failed(f.retry_after_s, unit(rng));
+          log::warning("outbox: " + f.reason + "; next try in " + std::to_string(static_cast<int>(next_flush_in)) + " s");
+        } else {
+          backoff.succeeded();
+          next_flush_in = 1e9;  // until the next registration
+        }
       }
-    }
-    const int64_t now = epoch_now();
-    if (now >= next_heartbeat) {
-      std::string hb_error;
-      if (uploader.send_status(heartbeat_json(content_status_(), store->counts(), now, now - started, settings_.heartbeat_interval_s), hb_error) && sync_now_)
-        sync_now_();
-      else if (!hb_error.empty())
-        log::warning("heartbeat: " + hb_error);
-      // "status: the backend answered 5xx" still means it is there.
-      if (answered_) answered_(hb_error.empty() || hb_error.rfind("status: the backend answered", 0) == 0);
-      if (worker_.cancelled()) return;
-      next_heartbeat = now + settings_.heartbeat_interval_s;
+      const int64_t now = epoch_now();
+      if (now >= next_heartbeat) {
+        std::string hb_error;
+        if (uploader.send_status(heartbeat_json(content_status_(), store->counts(), now, now - started, settings_.heartbeat_interval_s), hb_error) && sync_now_)
+          sync_now_();
+        else if (!hb_error.empty())
+          log::warning("heartbeat: " + hb_error);
+        // "status: the backend answered 5xx" still means it is there.
+        if (answered_) answered_(hb_error.empty() || hb_error.rfind("status: the backend answered", 0) == 0);
+        if (worker_.cancelled()) return;
+        next_heartbeat = now + settings_.heartbeat_interval_s;
+      }
+    } catch (const std::exception& e) {
+      next_flush_in = backoff.failed(std::nullopt, unit(rng));
+      next_heartbeat = epoch_now() + settings_.heartbeat_interval_s;
+      log::error(std::string("outbox: internal error: ") + e.what() + "; next try in " + std::to_string(static_cast<int>(next_flush_in)) + " s");
     }
     const double until_heartbeat = static_cast<double>(next_heartbeat - epoch_now());
     const double wait_s = std::max(0.0, std::min(next_flush_in, until_heartbeat));

@@ -27,7 +27,18 @@ void SyncWorker::run() {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (;;) {
     const auto now = epoch_now();
-    SyncOutcome outcome = engine.run_once(now);
+    SyncOutcome outcome;
+    // Nothing a server sends may end the kiosk: an exception from one cycle is a failed cycle,
+    // logged with its reason and retried with backoff like any other failure.
+    try {
+      outcome = engine.run_once(now);
+    } catch (const std::exception& e) {
+      outcome.kind = SyncOutcome::Kind::Failed;
+      outcome.reason = std::string("internal error: ") + e.what();
+    } catch (...) {
+      outcome.kind = SyncOutcome::Kind::Failed;
+      outcome.reason = "internal error";
+    }
     if (worker_.cancelled()) return;
     double wait_s = poll_interval_s_;
     if (outcome.kind == SyncOutcome::Kind::Failed) {

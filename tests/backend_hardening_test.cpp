@@ -126,7 +126,7 @@ long peak_rss_kib(pid_t pid) {
 
 }  // namespace
 
-TEST_CASE("backend: a declared body over 32 KiB gets 413 before it is read; 16 parallel 100 MB uploads leave its memory small") {
+TEST_CASE("backend: a declared body over 32 KiB gets 413 before it is read, 16 parallel 100 MB uploads leave its memory small") {
   for (const bool through_proxy : {false, true}) {
     CAPTURE(through_proxy);
     Deployment d(through_proxy);
@@ -199,7 +199,7 @@ TEST_CASE("backend: tokens shorter than 128 bits are refused at start, without p
   CHECK(out.find("at least 22") != std::string::npos);
 }
 
-TEST_CASE("backend: a client that keeps sending wrong tokens is answered 429 with Retry-After; the right token still works") {
+TEST_CASE("backend: a client that keeps sending wrong tokens is answered 429 with Retry-After, the right token still works") {
   for (const bool through_proxy : {false, true}) {
     CAPTURE(through_proxy);
     Deployment d(through_proxy);

@@ -141,7 +141,7 @@ TEST_CASE("publish: versions only go up, invalid content is never published") {
   CHECK(test::read_file(admin.out / "manifest.json") == manifest);
 }
 
-TEST_CASE("verification: a good bundle passes; rollback, altered files, wrong keys and broken content do not") {
+TEST_CASE("verification: a good bundle passes, rollback, altered files, wrong keys and broken content do not") {
   Admin admin;
   std::string out, reason;
   REQUIRE(admin.publish(3, out) == 0);
@@ -237,7 +237,7 @@ TEST_CASE("atomic files replace whole contents and leave no temporary files") {
   CHECK(error.find("/proc/not-writable") != std::string::npos);
 }
 
-TEST_CASE("start-up: verified cache, else bundled; a damaged cache is logged and ignored") {
+TEST_CASE("start-up: verified cache, else bundled, a damaged cache is logged and ignored") {
   Admin admin;
   std::string out, error;
   REQUIRE(admin.publish(4, out) == 0);

@@ -108,7 +108,7 @@ struct Kiosk {
 
 }  // namespace
 
-TEST_CASE("a visitor registers on screen; it reaches the backend exactly once and the agency can read it") {
+TEST_CASE("a visitor registers on screen, it reaches the backend exactly once and the agency can read it") {
   Agency agency;
   OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
   Kiosk k(&sink);
@@ -329,7 +329,7 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   CHECK(k.app->ui().session().form.first_name.view() == "Ali");  // nothing lost: the staff can help finish it
 }
 
-TEST_CASE("chaos: 200 runs killed at random moments during submit and upload; every thank-you is in the backend once") {
+TEST_CASE("chaos: 200 runs killed at random moments during submit and upload, every thank-you is in the backend once") {
   Agency agency;
   test::BackendServer backend(agency.db, agency.www, {"--fail-rate", "0.2"});
   const std::string helper = std::string(KIOSK_BIN_DIR) + "/registration_chaos_helper";

@@ -126,7 +126,7 @@ TEST_CASE("PIN lockout: four wrong PINs are free, the fifth locks for 30 s, then
   CHECK(l.failures == 0);
 }
 
-TEST_CASE("hash-pin: Argon2id with a pepper; the PIN matches only with the same pepper, and bad input is refused") {
+TEST_CASE("hash-pin: Argon2id with a pepper, the PIN matches only with the same pepper, and bad input is refused") {
   PinSetup pins;
   CHECK(pins.hash.rfind("$argon2id$", 0) == 0);
   struct stat st {};
@@ -147,7 +147,7 @@ TEST_CASE("hash-pin: Argon2id with a pepper; the PIN matches only with the same 
   CHECK(read_pepper(pins.pepper, error) == pepper);
 }
 
-TEST_CASE("staff mode opens after the logo is held for 3 s and the right PIN; a short press does nothing") {
+TEST_CASE("staff mode opens after the logo is held for 3 s and the right PIN, a short press does nothing") {
   PinSetup pins;
   StaffKiosk k(pins, pins.hash);
   k.hold_logo(1.5);
@@ -279,7 +279,7 @@ TEST_CASE("an unreadable kiosk.json: the kiosk runs on the bundled content and t
   CHECK(app.ui().automation().find("staff.pin.cancel") != nullptr);
 }
 
-TEST_CASE("configuration: staff keys read and checked; secrets readable by everyone give a warning") {
+TEST_CASE("configuration: staff keys read and checked, secrets readable by everyone give a warning") {
   test::TempDir tmp;
   const auto file = tmp.path() / "kiosk.json";
   std::ofstream(file) << R"({"staff_pin_hash": "1234", "assisted_idle_timeout_s": 5, "api_token": "t"})";

@@ -199,7 +199,7 @@ TEST_CASE("sync against nginx: first sync, nothing changed (304), a newer versio
   }
 }
 
-TEST_CASE("an expired bundle is not taken; what is shown stays") {
+TEST_CASE("an expired bundle is not taken, what is shown stays") {
   World w;
   test::NginxServer nginx(w.served, w.big);
   w.publish(1, w.served);
@@ -341,7 +341,7 @@ TEST_CASE("stopping the worker cancels a transfer in flight within about a secon
   CHECK(deliveries == 0);  // a cancelled cycle delivers nothing
 }
 
-TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates; every start finds a verified bundle") {
+TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates, every start finds a verified bundle") {
   World w;
   test::NginxServer nginx(w.served, w.big);
   w.publish(1, w.served);

@@ -390,7 +390,7 @@ TEST_CASE("keyboard: shift for one capital, umlauts, backspace takes a whole cha
   CHECK(k.app->ui().session().search.view().find("€ä") == 0);  // whole characters only
 }
 
-TEST_CASE("a drag over the list scrolls it and fires no button; it coasts, then the loop may sleep") {
+TEST_CASE("a drag over the list scrolls it and fires no button, it coasts, then the loop may sleep") {
   Kiosk k;
   k.tap("home.offers");
   const auto* first = k.automation().find("offer." + test::bundled_snapshot()->offers.front().id);
@@ -418,7 +418,7 @@ TEST_CASE("a drag over the list scrolls it and fires no button; it coasts, then 
   CHECK(k.app->ui().current_route().item == visible.substr(6));
 }
 
-TEST_CASE("after 90 s the kiosk asks; 20 s later it wipes the half-typed search and returns to attract") {
+TEST_CASE("after 90 s the kiosk asks, 20 s later it wipes the half-typed search and returns to attract") {
   Kiosk k;
   k.tap("home.offers");
   k.tap("offers.search");
@@ -584,7 +584,7 @@ TEST_CASE("10,000 offers: only the cards on screen are built, and a finger scrol
   CHECK(app.ui().current_route().item == later.front());
 }
 
-TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls; the kiosk keeps drawing it") {
+TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls, the kiosk keeps drawing it") {
   // Four vertices a glyph, 65,536 a window (16-bit indices): ImGui stops the program with an
   // assertion past that. Only the glyphs in view may count, however far the text runs.
   auto content = std::make_shared<ContentSnapshot>(*test::bundled_snapshot());

@@ -49,7 +49,7 @@ TEST_CASE("filters and search together") {
   CHECK(s->offers[hits[0]].id == "stadtgarten-gaertnern");
 }
 
-TEST_CASE("typing: backspace removes a whole code point; a full field refuses more") {
+TEST_CASE("typing: backspace removes a whole code point, a full field refuses more") {
   VisitorText t(8);
   CHECK(t.append("Jö"));
   CHECK(t.append("ß"));

@@ -70,6 +70,8 @@ TEST_CASE("kioskctl validate warns, and does not fail, on facts older than two y
   CHECK(test::run_command(std::string(KIOSK_BIN_DIR) + "/kioskctl validate " + test::bundled_content().string(), out) == 0);
   CHECK(out.find("valid:") != std::string::npos);
   CHECK(out.find("warning: unit \"allianz-smart-city\": fact \"Partner\" is as of 2020, more than two years ago") != std::string::npos);
+  CHECK(out.find("warning: unit \"ombudsstelle\" has no address, phone, email or page of its own") != std::string::npos);
+  CHECK(out.find("warning: unit \"freiwilligenagentur\" has no") == std::string::npos);
   // The rule itself, with the day fixed: a year counts as its last day.
   const auto s = test::bundled_snapshot();
   CHECK(facts_to_recheck(*s, "2022-12-31").empty());

@@ -40,6 +40,12 @@ int validate(const std::string& dir) {
   char today[16];
   const std::time_t now = std::time(nullptr);
   std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+  // A unit without a contact of its own is valid (the kiosk sends visitors to the counter),
+  // but an editor should know: the web editor shows the same list.
+  for (const auto& u : s.units)
+    if (!u.contact.reachable())
+      std::fprintf(stderr, "warning: unit \"%s\" has no address, phone, email or page of its own; visitors are sent to the counter\n",
+                   u.id.c_str());
   for (const auto& f : kiosk::facts_to_recheck(s, today))
     std::fprintf(stderr, "warning: unit \"%s\": fact \"%s\" is as of %s, more than two years ago; check it and update its \"as_of\"\n",
                  f.unit.c_str(), f.label.c_str(), f.as_of.c_str());

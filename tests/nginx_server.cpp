@@ -52,6 +52,7 @@ NginxServer::NginxServer(const std::filesystem::path& root, const std::filesyste
       "    location /stall/ { alias " + r + "; limit_rate 10; }\n" +
       "    location /busy/ { add_header Retry-After 7 always; return 429; }\n" +
       "    location /busy-forever/ { add_header Retry-After 2000000000 always; return 429; }\n" +
+      "    location /always304/ { return 304; }\n" +
       "    location /broken/ { return 500; }\n" +
       "    location /gz/ { alias " + r + "; gzip on; gzip_types application/json text/plain; gzip_min_length 1; }\n" +
       "    location /big/ { alias " + b + "; }\n" +

@@ -227,6 +227,25 @@ TEST_CASE("only https, or http to this machine when configured for tests") {
   CHECK(r.failure == HttpResponse::Failure::Refused);
 }
 
+TEST_CASE("the loopback exception is decided on the host curl connects to: userinfo and look-alike hosts are refused") {
+  HttpLimits loopback;
+  loopback.allow_http_loopback = true;
+  HttpClient http(loopback);
+  std::string why;
+  for (const char* url : {"http://127.0.0.1@192.0.2.10:8080/", "http://127.0.0.1:1@192.0.2.10:8080/", "http://127.0.0.1.example.invalid/",
+                          "http://localhost.example.invalid/", "http://127.0.0.1%2F@192.0.2.10/", "https://user:secret@kiosk.example/"}) {
+    CAPTURE(url);
+    CHECK_FALSE(http.allowed(url, why));
+    const HttpResponse r = http.get(url, 100);
+    CHECK(r.failure == HttpResponse::Failure::Refused);
+  }
+  CHECK(why.find("user name or password") != std::string::npos);
+  for (const char* url : {"http://127.0.0.1:8080/manifest.json", "http://127.8.9.10/x", "http://localhost:80/", "http://[::1]:8080/"}) {
+    CAPTURE(url);
+    CHECK(http.allowed(url, why));
+  }
+}
+
 TEST_CASE("backoff: full jitter, doubling up to the cap") {
   Backoff b(2, 900);
   CHECK(b.failed(std::nullopt, 0.999) == doctest::Approx(2 * 0.999));
@@ -379,7 +398,11 @@ TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates, every s
     const StartupContent s = load_startup_content({"", w.cache, w.state, {pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2)}, now()});
     REQUIRE(s.snapshot);
     CHECK(s.source.rfind("cached bundle version ", 0) == 0);
-    CHECK(s.version == load_trust_state(w.state).version);  // the start trusts what it shows
+    // The start shows nothing newer than it trusts: the cache never gets ahead of the trust
+    // (a kill mid-switch leaves it one switch behind, which the next sync completes).
+    const TrustState trust = load_trust_state(w.state);
+    CHECK(s.version <= trust.version);
+    CHECK(s.version >= trust.min_cache_version());
   }
   MESSAGE(killed_midway << " of 100 syncs were killed before they finished; trusted version now "
                          << load_trust_state(w.state).version);
@@ -488,4 +511,70 @@ TEST_CASE("Retry-After is clamped to an hour: a server cannot stop content sync 
   CHECK(*r.retry_after_s == 3600);
   Backoff b(2, 900);
   CHECK(b.failed(r.retry_after_s, 0.5) <= 3600.0);
+}
+
+TEST_CASE("a 304 to a request that named no version is a failure, not \"unchanged\"") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+  const SyncOutcome o = w.engine(nginx.url("always304/")).run_once(now());
+  CHECK(o.kind == SyncOutcome::Kind::Failed);
+  CHECK(o.reason.find("304") != std::string::npos);
+  CHECK(load_trust_state(w.state).version == 0);
+}
+
+TEST_CASE("a verified cache ahead of trust.json is a floor: an older signed bundle is refused as a rollback") {
+  World w;
+  test::NginxServer nginx(w.served, w.big);
+  w.publish(3, w.served);
+  REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
+  // What an older program's kill left: the cache at 3, the trust at 1.
+  std::string error;
+  REQUIRE(save_trust_state(w.state, TrustState{1, "", -1}, error));
+  kiosk::test::TempDir older;
+  w.publish(2, older.path());
+  std::filesystem::remove_all(w.served);
+  std::filesystem::copy(older.path(), w.served, std::filesystem::copy_options::recursive);
+  const SyncOutcome o = w.engine(nginx.url()).run_once(now());
+  CHECK(o.kind == SyncOutcome::Kind::Rejected);
+  CHECK(o.reason == "version 2 is older than the trusted version 3 (rollback)");
+  CHECK(load_trust_state(w.state).version == 3);
+  CHECK(w.verified_cache_version() == 3);
+}
+
+TEST_CASE("the cache keeps only what the current bundle names: old versions and half-written files go") {
+  World w;
+  test::NginxServer nginx(w.served, w.big);
+  w.publish(1, w.served);
+  REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
+  const auto files_in_cache = [&] {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(w.cache))
+      if (e.is_regular_file()) out.push_back(std::filesystem::relative(e.path(), w.cache).string());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::ofstream(w.cache / "content" / ".abc.json.tmp-1234") << "half";
+  w.publish(2, w.served);
+  REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
+  BundleManifest m;
+  std::string error;
+  REQUIRE(parse_manifest(test::read_file(w.served / "manifest.json"), m, error));
+  CHECK(files_in_cache() == std::vector<std::string>{m.content.path, "current.json"});
+  // A start tidies up too (a kill may have left something since).
+  std::ofstream(w.cache / ".current.json.tmp-99") << "half";
+  std::ofstream(w.cache / "content" / "0000.json") << "{}";
+  const std::string pub = test::read_file(w.key.string() + ".pub");
+  const StartupContent s = load_startup_content({"", w.cache, w.state, {pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2)}, now()});
+  CHECK(s.version == 2);
+  CHECK(files_in_cache() == std::vector<std::string>{m.content.path, "current.json"});
+}
+
+TEST_CASE("a cached file of the right size but other bytes is replaced, not kept") {
+  kiosk::test::TempDir dir;
+  BundleCache cache(dir.path());
+  std::string error;
+  REQUIRE(cache.store(RawBundle{"m", "s", {{"content/x.json", "aaaa"}}}, error));
+  REQUIRE(cache.store(RawBundle{"m", "s", {{"content/x.json", "bbbb"}}}, error));
+  CHECK(test::read_file(dir.path() / "content" / "x.json") == "bbbb");
 }

@@ -285,15 +285,17 @@ std::optional<StartupContent> from_cache(const StartupInputs& in, const ContentS
     return std::nullopt;
   }
   TrustState trust = load_trust_state(in.state_dir);
-  const auto verified = verify_bundle(*raw, keys, trust.version, in.now, reason, bundled);
+  const auto verified = verify_bundle(*raw, keys, trust.min_cache_version(), in.now, reason, bundled);
   if (!verified) {
     log::error("content: the cached bundle in " + in.cache_dir.string() + " is not usable: " + reason + "; ignoring it");
     return std::nullopt;
   }
-  if (verified->manifest.version > trust.version) {  // stored, then killed before the trust was written
+  if (verified->manifest.version > trust.version) {  // written by an older kiosk, killed before its trust was saved
     trust.version = verified->manifest.version;
     if (!save_trust_state(in.state_dir, trust, reason)) log::warning("state: " + reason);
   }
+  if (const size_t removed = BundleCache(in.cache_dir).remove_unlisted(); removed > 0)
+    log::info("content: removed " + std::to_string(removed) + " cached files the current bundle does not name");
   StartupContent out{verified->snapshot, "cached bundle version " + std::to_string(verified->manifest.version),
                      verified->manifest.version, verified->expired, verified->manifest.expires, verified->manifest.expires_at,
                      parse_rfc3339(verified->manifest.created)};

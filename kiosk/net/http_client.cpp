@@ -1,7 +1,9 @@
-#include <algorithm>
 #include "kiosk/net/http_client.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+
+#include <algorithm>
 
 #include <cstring>
 #include <mutex>
@@ -69,10 +71,35 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
 }
 
-bool is_loopback_http(const std::string& url) {
-  for (const char* prefix : {"http://127.", "http://localhost:", "http://localhost/", "http://[::1]"})
-    if (url.rfind(prefix, 0) == 0) return true;
-  return false;
+// The host curl will connect to, as curl's own URL parser reads it: a prefix test on the text
+// let "http://127.0.0.1@elsewhere/" and "http://127.0.0.1.example.invalid/" through.
+struct UrlParts {
+  std::string scheme, host;
+  bool userinfo = false;
+};
+
+bool parse_url(const std::string& url, UrlParts& out) {
+  CURLU* u = curl_url();
+  if (u == nullptr) return false;
+  bool ok = curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK;
+  auto part = [&](CURLUPart which, std::string& into) {
+    char* text = nullptr;
+    const CURLUcode rc = curl_url_get(u, which, &text, 0);
+    if (rc == CURLUE_OK && text != nullptr) into = text;
+    curl_free(text);
+    return rc == CURLUE_OK;
+  };
+  std::string user, password;
+  ok = ok && part(CURLUPART_SCHEME, out.scheme) && part(CURLUPART_HOST, out.host);
+  out.userinfo = part(CURLUPART_USER, user) || part(CURLUPART_PASSWORD, password);
+  curl_url_cleanup(u);
+  return ok;
+}
+
+bool is_loopback_host(const std::string& host) {
+  if (host == "localhost" || host == "[::1]") return true;
+  in_addr a{};
+  return ::inet_pton(AF_INET, host.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
 std::once_flag g_curl_init;
@@ -87,8 +114,11 @@ HttpClient::HttpClient(HttpLimits limits, const std::atomic<bool>* cancel) : lim
 HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
 bool HttpClient::allowed(const std::string& url, std::string& why) const {
-  if (url.rfind("https://", 0) == 0) return true;
-  if (limits_.allow_http_loopback && is_loopback_http(url)) return true;
+  UrlParts p;
+  if (!parse_url(url, p)) return why = "refused " + url + ": not a URL", false;
+  if (p.userinfo) return why = "refused " + url + ": a user name or password in the address is not allowed", false;
+  if (p.scheme == "https") return true;
+  if (limits_.allow_http_loopback && p.scheme == "http" && is_loopback_host(p.host)) return true;
   why = "refused " + url + ": only https:// is allowed" +
         std::string(limits_.allow_http_loopback ? " (and http:// to this machine)" : "");
   return false;

@@ -39,15 +39,17 @@ std::string SyncOutcome::summary() const {
 SyncEngine::SyncEngine(SyncSettings settings, const std::atomic<bool>* cancel)
     : settings_(std::move(settings)), http_(settings_.limits, cancel) {}
 
-bool SyncEngine::cache_holds(long version, int64_t now) {
+long SyncEngine::cached_version(int64_t now) {
   if (cached_version_ < 0) {
     std::string reason;
     const auto raw = BundleCache(settings_.cache_dir).load(reason);
     const auto v = raw ? verify_bundle(*raw, settings_.keys, 0, now, reason, settings_.fallback.get()) : std::nullopt;
     cached_version_ = v ? v->manifest.version : 0;
   }
-  return version > 0 && cached_version_ == version;
+  return cached_version_;
 }
+
+bool SyncEngine::cache_holds(long version, int64_t now) { return version > 0 && cached_version(now) == version; }
 
 SyncOutcome SyncEngine::run_once(int64_t now) {
   answered_ = false;
@@ -59,12 +61,23 @@ SyncOutcome SyncEngine::run_once(int64_t now) {
 SyncOutcome SyncEngine::run_cycle(int64_t now) {
   TrustState trust = load_trust_state(settings_.state_dir);
   if (settings_.keys.empty()) return outcome(SyncOutcome::Kind::Rejected, "no public key is configured, so no bundle can be trusted");
+  // A verified cache is a floor for what is trusted, whatever trust.json says (an older file
+  // restored, a kill in an older program's order of writes).
+  if (const long cached = cached_version(now); cached > trust.version) {
+    trust.version = cached;
+    trust.switching_from = -1;
+    std::string error;
+    save_trust_state(settings_.state_dir, trust, error);
+  }
   // Ask "changed since?" only when the cache really holds what we trust; else fetch it all.
   const std::string etag = cache_holds(trust.version, now) ? trust.etag : std::string();
 
   const HttpResponse manifest = http_.get(join_url(settings_.base_url, "manifest.json"), kManifestMaxBytes, etag);
   answered_ = manifest.ok();
   if (manifest.ok() && manifest.status == 304) {
+    // "Not modified" answers only the tag we sent for a cache that verifies; without one it
+    // says nothing about what we hold.
+    if (etag.empty()) return outcome(SyncOutcome::Kind::Failed, "manifest.json: the server answered 304 to a request that named no version");
     SyncOutcome o = outcome(SyncOutcome::Kind::Unchanged, "");
     o.version = trust.version;
     o.not_modified = true;
@@ -112,12 +125,19 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   if (!parsed.ok())
     return outcome(SyncOutcome::Kind::Rejected, "the content document is not valid: " + parsed.problems.front().to_string());
 
+  // Trust first, then the cache, then trust again: the cache never gets ahead of the trust.
   std::string error;
-  if (!BundleCache(settings_.cache_dir).store(bundle, error)) return outcome(SyncOutcome::Kind::Failed, "cache: " + error);
+  trust.switching_from = cached_version(now);
   trust.version = m.version;
+  trust.etag.clear();
+  if (!save_trust_state(settings_.state_dir, trust, error)) return outcome(SyncOutcome::Kind::Failed, "state: " + error);
+  BundleCache cache(settings_.cache_dir);
+  if (!cache.store(bundle, error)) return outcome(SyncOutcome::Kind::Failed, "cache: " + error);
+  cached_version_ = m.version;
+  trust.switching_from = -1;
   trust.etag = manifest.etag;
   if (!save_trust_state(settings_.state_dir, trust, error)) return outcome(SyncOutcome::Kind::Failed, "state: " + error);
-  cached_version_ = m.version;
+  cache.remove_unlisted();
   SyncOutcome o = outcome(SyncOutcome::Kind::NewVersion, "");
   o.version = m.version;
   o.expires = m.expires;

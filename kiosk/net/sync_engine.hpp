@@ -48,6 +48,8 @@ class SyncEngine {
 
  private:
   SyncOutcome run_cycle(int64_t now);
+  // The version of the cached bundle if it verifies (any version), else 0; read once.
+  long cached_version(int64_t now);
   bool cache_holds(long version, int64_t now);
   bool answered_ = false;
   SyncSettings settings_;

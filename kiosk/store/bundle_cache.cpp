@@ -1,6 +1,7 @@
 #include "kiosk/store/bundle_cache.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/content_parser.hpp"
@@ -35,8 +36,13 @@ using json = nlohmann::json;
 bool BundleCache::store(const RawBundle& b, std::string& error) {
   for (const auto& [path, bytes] : b.files) {
     const auto target = dir_ / path;
+    // Content-addressed names promise the bytes, but a damaged disk or a kill can break the
+    // promise: only a file that is byte for byte the same is kept.
     std::error_code ec;
-    if (std::filesystem::exists(target, ec) && std::filesystem::file_size(target, ec) == bytes.size()) continue;
+    if (std::filesystem::exists(target, ec) && std::filesystem::file_size(target, ec) == bytes.size()) {
+      const auto existing = read_whole_file(target, bytes.size());
+      if (existing && *existing == bytes) continue;
+    }
     if (!write_file_atomically(target, bytes, error)) return false;
   }
   const json current{{"manifest", b.manifest}, {"signature", with_escaped_untrusted_comment(b.signature)}};
@@ -73,6 +79,28 @@ std::optional<RawBundle> BundleCache::load(std::string& error) const {
   return b;
 }
 
+size_t BundleCache::remove_unlisted() const {
+  const auto text = read_whole_file(dir_ / "current.json", kManifestMaxBytes * 4);
+  if (!text) return 0;
+  BundleManifest m;
+  std::string error;
+  try {
+    if (!parse_manifest(json::parse(*text).at("manifest").get<std::string>(), m, error)) return 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+  std::set<std::filesystem::path> keep{dir_ / "current.json", dir_ / m.content.path};
+  for (const auto& f : m.media) keep.insert(dir_ / f.path);
+  size_t removed = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir_, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || keep.count(it->path()) != 0) continue;
+    if (std::filesystem::remove(it->path(), ec)) ++removed;
+  }
+  return removed;
+}
+
 TrustState load_trust_state(const std::filesystem::path& state_dir) {
   TrustState s;
   const auto text = read_whole_file(state_dir / "trust.json", 4096);
@@ -81,6 +109,7 @@ TrustState load_trust_state(const std::filesystem::path& state_dir) {
     const json j = json::parse(*text);
     s.version = j.value("version", 0L);
     s.etag = j.value("etag", "");
+    s.switching_from = j.value("switching_from", -1L);
   } catch (const std::exception&) {
     // A damaged file trusts nothing new: version 0 only admits what the signature allows.
   }
@@ -88,7 +117,8 @@ TrustState load_trust_state(const std::filesystem::path& state_dir) {
 }
 
 bool save_trust_state(const std::filesystem::path& state_dir, const TrustState& s, std::string& error) {
-  const json j{{"version", s.version}, {"etag", s.etag}};
+  json j{{"version", s.version}, {"etag", s.etag}};
+  if (s.switching_from >= 0) j["switching_from"] = s.switching_from;
   return write_file_atomically(state_dir / "trust.json", j.dump(-1, ' ', false, json::error_handler_t::replace), error, 0600);
 }
 

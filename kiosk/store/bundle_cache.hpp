@@ -25,6 +25,10 @@ class BundleCache {
   // The current bundle as it lies on disk, or nothing (with a reason) when there is none or a
   // file it names cannot be read.
   std::optional<RawBundle> load(std::string& error) const;
+  // Removes every file the current manifest does not name: older content documents and
+  // pictures, and temporary files that kills left half-written. Returns how many; nothing is
+  // removed when there is no readable current manifest.
+  size_t remove_unlisted() const;
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
@@ -32,9 +36,18 @@ class BundleCache {
 };
 
 // What the kiosk remembers across restarts about what it trusts (state directory).
+//
+// Order of writes when a new version arrives: the trusted version first (with `switching_from`,
+// the version the cache still holds), then the cache, then the trust again without it. So no kill
+// leaves the cache ahead of the trust; a kill between the first two leaves the cache one switch
+// behind, which a start still shows (see min_cache_version) until the next sync completes it.
 struct TrustState {
-  long version = 0;   // highest bundle version accepted; lower ones are rollbacks
-  std::string etag;   // of manifest.json, for If-None-Match
+  long version = 0;         // highest bundle version accepted; lower ones are rollbacks
+  std::string etag;         // of manifest.json, for If-None-Match
+  long switching_from = -1; // while the cache is being switched: the version it held before
+
+  // The oldest cached version a start may show: during a switch the one before it.
+  long min_cache_version() const { return switching_from >= 0 ? std::min(switching_from, version) : version; }
 };
 
 TrustState load_trust_state(const std::filesystem::path& state_dir);

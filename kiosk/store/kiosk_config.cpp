@@ -70,13 +70,26 @@ ConfigLoad load_config(const std::filesystem::path& path) {
   }
   if (!c.backend.empty() && c.backend.rfind("https://", 0) != 0 && c.backend.rfind("http://", 0) != 0)
     problem("backend", "an https:// address", "\"" + c.backend + "\""), c.backend.clear();
+  if (const size_t start = c.backend.find("://"); start != std::string::npos) {
+    // user:password@host lets the text say one host while the connection goes to another, and
+    // would put a secret where logs show it: refused, without repeating it.
+    const std::string authority = c.backend.substr(start + 3, c.backend.find_first_of("/?#", start + 3) - (start + 3));
+    if (authority.find('@') != std::string::npos)
+      problem("backend", "an address without a user name or password", "an address with \"…@\" before the host"), c.backend.clear();
+  }
   if (j.contains("public_keys")) {
-    if (j["public_keys"].is_array() && j["public_keys"].size() <= 2) {
-      for (const auto& k : j["public_keys"])
+    // Two during a rotation is the usual case; a few more (the online key, the offline key, the
+    // next of each) are fine. Each unusable entry is named; the others still count.
+    constexpr size_t kMaxKeys = 8;
+    if (j["public_keys"].is_array() && j["public_keys"].size() <= kMaxKeys) {
+      for (size_t i = 0; i < j["public_keys"].size(); ++i) {
+        const json& k = j["public_keys"][i];
         if (k.is_string()) c.public_keys.push_back(k.get<std::string>());
-        else problem("public_keys", "minisign public keys as text", k.dump());
+        else problem("public_keys[" + std::to_string(i) + "]", "a minisign public key as text", k.dump());
+      }
     } else {
-      problem("public_keys", "a list of one or two minisign public keys", j["public_keys"].dump());
+      problem("public_keys", "a list of up to 8 minisign public keys", j["public_keys"].is_array()
+                                  ? std::to_string(j["public_keys"].size()) + " entries" : j["public_keys"].dump());
     }
   }
   if (j.contains("poll_interval_s")) {

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/json_duplicates.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -52,10 +54,30 @@ bool read_file(const json& j, std::string_view dir, const std::string& where, Bu
 
 }  // namespace
 
+bool is_calendar_date(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 int64_t parse_rfc3339(std::string_view s) {
+  // 2026-11-01T09:30:00Z or with a +01:00 offset; fractional seconds allowed. Every field in
+  // its range: 2030-02-31 or 25:61:61 is no time at all.
+  auto number = [&](size_t pos, size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
   int y, mo, d, h, mi, sec;
-  if (s.size() < 20 || std::sscanf(std::string(s.substr(0, 19)).c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6)
+  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') return -1;
+  if (!number(0, 4, y) || !number(5, 2, mo) || !number(8, 2, d) || !number(11, 2, h) || !number(14, 2, mi) || !number(17, 2, sec))
     return -1;
+  if (!is_calendar_date(y, mo, d) || h > 23 || mi > 59 || sec > 60) return -1;
   std::tm tm{};
   tm.tm_year = y - 1900;
   tm.tm_mon = mo - 1;
@@ -63,14 +85,15 @@ int64_t parse_rfc3339(std::string_view s) {
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_sec = sec;
-  int64_t t = static_cast<int64_t>(timegm(&tm));
+  const int64_t t = static_cast<int64_t>(timegm(&tm));
   size_t i = 19;
   if (i < s.size() && s[i] == '.')
-    for (++i; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
     }
   if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return t;
   int oh = 0, om = 0;
-  if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && std::sscanf(std::string(s.substr(i + 1)).c_str(), "%2d:%2d", &oh, &om) == 2)
+  if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && number(i + 1, 2, oh) && s[i + 3] == ':' && number(i + 4, 2, om) &&
+      oh <= 23 && om <= 59)
     return t - (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
   return -1;
 }
@@ -94,6 +117,8 @@ std::string format_local_time(int64_t epoch) { return format_epoch(epoch, "%d.%m
 
 bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error) {
   if (text.size() > kManifestMaxBytes) return error = "manifest: larger than " + std::to_string(kManifestMaxBytes) + " bytes", false;
+  // Duplicate keys first: nlohmann would keep the last value where another reader keeps the first.
+  if (const auto dup = first_duplicate_key(text)) return error = "manifest: " + *dup + ": a key that appears twice", false;
   json j;
   try {
     j = json::parse(text);
@@ -109,9 +134,11 @@ bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error
   m.version = j["version"].get<long>();
   m.created = text_field(j, "created");
   m.expires = text_field(j, "expires");
-  if (parse_rfc3339(m.created) < 0) return error = "manifest: created: expected an RFC 3339 time", false;
+  const int64_t created_at = parse_rfc3339(m.created);
+  if (created_at < 0) return error = "manifest: created: expected an RFC 3339 time", false;
   m.expires_at = parse_rfc3339(m.expires);
   if (m.expires_at < 0) return error = "manifest: expires: expected an RFC 3339 time", false;
+  if (created_at > m.expires_at) return error = "manifest: created (" + m.created + ") is after expires (" + m.expires + ")", false;
   if (!j.contains("content") || !read_file(j["content"], "content", "content", m.content, error)) {
     if (error.empty()) error = "manifest: content: missing";
     return false;

@@ -36,6 +36,8 @@ int64_t epoch_now();
 
 // RFC 3339 ↔ seconds since the epoch (UTC); -1 when the text is not a time.
 int64_t parse_rfc3339(std::string_view text);
+// Is this a day of the Gregorian calendar (2030-02-31 is not)?
+bool is_calendar_date(int year, int month, int day);
 std::string format_rfc3339(int64_t epoch_seconds);
 // Local wall-clock time as the counter reads it: "03.12.2026 11:00".
 std::string format_local_time(int64_t epoch_seconds);

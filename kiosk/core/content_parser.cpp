@@ -8,6 +8,8 @@
 #include <set>
 #include <simdjson.h>
 
+#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/json_duplicates.hpp"
 #include "kiosk/core/ui_keys.hpp"
 
 namespace kiosk {
@@ -83,9 +85,19 @@ int two_digits(std::string_view s, size_t pos) { return (s[pos] - '0') * 10 + (s
 bool is_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   if (!is_digits(s, 0, 4) || !is_digits(s, 5, 2) || !is_digits(s, 8, 2)) return false;
-  const int month = two_digits(s, 5);
-  const int day = two_digits(s, 8);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return is_calendar_date(std::stoi(std::string(s.substr(0, 4))), two_digits(s, 5), two_digits(s, 8));
+}
+
+// A picture in the content's media/ folder: a plain file name, never a path that climbs out.
+constexpr const char* kImageExpected = "a picture in media/ such as media/rathaus.jpg (.png, .jpg or .jpeg; no folders, no \"..\")";
+bool is_media_name(std::string_view s) {
+  if (s.rfind("media/", 0) != 0 || s.size() > 200) return false;
+  const std::string_view name = s.substr(6);
+  if (name.empty() || name[0] == '.' || name.find("..") != std::string_view::npos) return false;
+  for (const char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+  auto ends = [&](std::string_view ext) { return name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext; };
+  return ends(".png") || ends(".jpg") || ends(".jpeg");
 }
 
 // A fact's date: a year, a month or a day.
@@ -95,20 +107,9 @@ bool is_as_of(std::string_view s) {
   return is_date(s);
 }
 
-bool is_rfc3339(std::string_view s) {
-  // 2026-11-01T09:30:00Z or with a +01:00 offset; fractional seconds allowed.
-  if (s.size() < 20 || !is_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != 't')) return false;
-  if (!is_digits(s, 11, 2) || s[13] != ':' || !is_digits(s, 14, 2) || s[16] != ':' || !is_digits(s, 17, 2))
-    return false;
-  size_t i = 19;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  }
-  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) return i + 1 == s.size();
-  return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && is_digits(s, i + 1, 2) && s[i + 3] == ':' &&
-         is_digits(s, i + 4, 2);
-}
+// One RFC 3339 reader for the whole program (kiosk/core/bundle_manifest): impossible dates and
+// times (2030-02-31, 25:61:61) are not times.
+bool is_rfc3339(std::string_view s) { return parse_rfc3339(s) >= 0; }
 
 bool is_email(std::string_view s) {
   auto at = s.find('@');
@@ -477,6 +478,12 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     p.unreadable = true;
     return;
   }
+  if (const auto dup = first_duplicate_key(doc)) {
+    // Readers disagree on which of two values counts; a signed document must mean one thing.
+    p.problems.push_back({std::string(src.name), *dup, "each key once in its object", "the key a second time", ""});
+    p.unreadable = true;
+    return;
+  }
   if (!doc.is_object()) {
     p.problems.push_back({std::string(src.name), "$", "a JSON object with \"schema\" and content sections", describe(doc), ""});
     p.unreadable = true;
@@ -523,7 +530,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     u.topics = r.text_list("topics");
     u.contact = read_contact(r.child("contact", true));
     u.url = r.checked("url", true, "an https:// address of the unit's page", is_https_url);
-    u.image = r.string("image", false);
+    u.image = r.checked("image", false, kImageExpected, is_media_name);
     s.units.push_back(std::move(u));
   });
   if (const Value list = top.field("offers"); list && list->is_array())
@@ -563,7 +570,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     o.url = r.checked("url", false, "an https:// address of the offer's page", is_https_url);
     o.updated_at = r.checked("updated_at", true, "a time like 2026-11-01T09:30:00+01:00 (RFC 3339)", is_rfc3339);
     o.featured = r.boolean("featured", false);
-    o.image = r.string("image", false);
+    o.image = r.checked("image", false, kImageExpected, is_media_name);
     if (!o.remote && o.address.empty() && !r.field("address"))
       r.problem(r.path_of("address"), "an address (required unless \"remote\" is true)", describe(std::nullopt));
     s.offers.push_back(std::move(o));

@@ -1,6 +1,7 @@
 #include "kiosk/net/bundle_verifier.hpp"
 
 #include <cctype>
+#include <set>
 
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/net/digest.hpp"
@@ -40,6 +41,21 @@ bool check_file(std::string_view bytes, const BundleFile& f, std::string& reason
   return true;
 }
 
+bool images_listed(const ContentSnapshot& content, const BundleManifest& m, std::string& reason) {
+  std::set<std::string_view> listed;
+  for (const auto& f : m.media) listed.insert(f.path);
+  auto check = [&](const std::string& image, const std::string& kind, const std::string& id) {
+    if (image.empty() || listed.count(image) != 0) return true;
+    reason = kind + " \"" + id + "\" shows " + image + ", which the manifest does not list";
+    return false;
+  };
+  for (const auto& u : content.units)
+    if (!check(u.image, "unit", u.id)) return false;
+  for (const auto& o : content.offers)
+    if (!check(o.image, "offer", o.id)) return false;
+  return true;
+}
+
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vector<MinisignPublicKey>& keys,
                                             long min_version, int64_t now, std::string& reason, const ContentSnapshot* fallback) {
   ManifestCheck c = check_manifest(b.manifest, b.signature, keys);
@@ -62,6 +78,7 @@ std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vecto
     if (parsed.problems.size() > 1) reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";
     return std::nullopt;
   }
+  if (!images_listed(*parsed.snapshot, c.manifest, reason)) return std::nullopt;
   VerifiedBundle v;
   v.manifest = std::move(c.manifest);
   v.snapshot = std::move(parsed.snapshot);

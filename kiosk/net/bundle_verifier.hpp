@@ -39,6 +39,9 @@ struct VerifiedBundle {
 // Every check, for a bundle that is complete on hand (the cache). `min_version` is the trusted
 // version: lower is a rollback.
 // `fallback` fills what an older bundle lacks (see parse_content).
+// Every picture the content names is a media file the manifest lists (and so was checked).
+bool images_listed(const ContentSnapshot& content, const BundleManifest& manifest, std::string& reason);
+
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& bundle, const std::vector<MinisignPublicKey>& keys,
                                             long min_version, int64_t now, std::string& reason,
                                             const ContentSnapshot* fallback = nullptr);

@@ -124,6 +124,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   ContentParseResult parsed = parse_content_document(m.content.path, bundle.files[m.content.path], settings_.fallback.get());
   if (!parsed.ok())
     return outcome(SyncOutcome::Kind::Rejected, "the content document is not valid: " + parsed.problems.front().to_string());
+  if (std::string reason; !images_listed(*parsed.snapshot, m, reason)) return outcome(SyncOutcome::Kind::Rejected, reason);
 
   // Trust first, then the cache, then trust again: the cache never gets ahead of the trust.
   std::string error;

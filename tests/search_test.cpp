@@ -109,3 +109,18 @@ TEST_CASE("the bundled content: \"hoerde\" finds the Hörde offers first, Englis
   CHECK(has(ids(*s, index.search("reading mentor")), "lesepaten-aplerbeck"));
   CHECK(has(ids(*s, index.search("lesepatin")), "lesepaten-aplerbeck"));
 }
+
+TEST_CASE("hyphenated names are found written together and apart: phoenixsee, phoenix see, Phoenix-See") {
+  const auto s = test::bundled_snapshot();
+  const SearchIndex index(*s);
+  for (const char* query : {"phoenixsee", "Phoenixsee", "phoenix see", "Phoenix-See", "phoenix"}) {
+    CAPTURE(query);
+    CHECK(has(ids(*s, index.search(query)), "phoenixsee-naturschutz"));
+  }
+  ContentSnapshot c;
+  c.offers.push_back(offer("a", "Kinder- und Jugendtreff", "", ""));
+  c.offers.push_back(offer("b", "Sankt-Josef-Gemeinde", "", ""));
+  const SearchIndex small(c);
+  CHECK(ids(c, small.search("sanktjosefgemeinde")) == std::vector<std::string>{"b"});
+  CHECK(ids(c, small.search("josef")) == std::vector<std::string>{"b"});
+}

@@ -41,6 +41,23 @@ class IndexBuilder {
     for_each_folded_word(text, Umlauts::Expand, add_word);
     // Only then do the two spellings differ; folding again costs more than the check.
     if (has_umlaut(text)) for_each_folded_word(text, Umlauts::Drop, add_word);
+    // Hyphenated names are written together too: "Phoenix-See" is also found as "phoenixsee"
+    // (its parts are words already).
+    if (text.find('-') != std::string::npos) add_joined(text, weight);
+  }
+
+  void add_joined(const std::string& text, float weight) {
+    for (size_t start = 0; start < text.size();) {
+      const size_t end = std::min(text.find_first_of(" \t\n", start), text.size());
+      const std::string_view token(text.data() + start, end - start);
+      if (token.find('-') != std::string_view::npos) {
+        std::string joined;
+        for (const char c : token)
+          if (c != '-') joined.push_back(c);
+        add(joined, weight);  // no hyphen left, so no recursion beyond this
+      }
+      start = end + 1;
+    }
   }
 
   void add(const LocalizedText& text, float weight) {

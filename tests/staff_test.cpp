@@ -126,6 +126,19 @@ TEST_CASE("PIN lockout: four wrong PINs are free, the fifth locks for 30 s, then
   CHECK(l.failures == 0);
 }
 
+TEST_CASE("PIN lockout: a clock set back a day does not stretch a 30 s lock beyond 30 s") {
+  PinLockout l;
+  for (int i = 0; i < 5; ++i) l.failed(1'000'000);
+  REQUIRE(l.locked(1'000'000));
+  const int64_t day_earlier = 1'000'000 - 86'400;
+  CHECK(l.seconds_left(day_earlier) == 30);
+  CHECK(l.locked(day_earlier));
+  CHECK(l.observe(day_earlier));  // the next PIN check re-anchors the lock to the clock as it is
+  CHECK(l.locked(day_earlier + 29));
+  CHECK_FALSE(l.locked(day_earlier + 30));
+  CHECK_FALSE(l.observe(day_earlier + 10));
+}
+
 TEST_CASE("hash-pin: Argon2id with a pepper, the PIN matches only with the same pepper, and bad input is refused") {
   PinSetup pins;
   CHECK(pins.hash.rfind("$argon2id$", 0) == 0);
@@ -140,7 +153,12 @@ TEST_CASE("hash-pin: Argon2id with a pepper, the PIN matches only with the same 
   CHECK_FALSE(pin_matches(kPin, new_pepper(), pins.hash));  // a copied config without the pepper is useless
   std::string out;
   CHECK(test::run_command("echo 12ab | " + kKioskctl + " hash-pin --pepper-file " + pins.pepper.string(), out) != 0);
-  CHECK(out.find("a PIN is 4 to 8 digits") != std::string::npos);
+  CHECK(out.find("a PIN is 6 to 8 digits") != std::string::npos);
+  // Four or five digits are too few to guess slowly enough.
+  test::TempDir other;
+  const std::string fresh = (other.path() / "pepper").string();
+  CHECK(test::run_command("echo 12345 | " + kKioskctl + " hash-pin --new-pepper --pepper-file " + fresh, out) != 0);
+  CHECK(out.find("a PIN is 6 to 8 digits") != std::string::npos);
   // An existing pepper is never replaced: every stored hash depends on it.
   CHECK(test::run_command("echo 1234 | " + kKioskctl + " hash-pin --new-pepper --pepper-file " + pins.pepper.string(), out) != 0);
   CHECK(out.find("is not replaced") != std::string::npos);
@@ -175,11 +193,11 @@ TEST_CASE("five wrong PINs lock the pad with a countdown, and a restart does not
     StaffKiosk k(pins, pins.hash);
     k.hold_logo(3.25);
     for (int i = 0; i < 4; ++i) {
-      k.enter_pin("1111");
+      k.enter_pin("111111");
       CHECK(k.app->ui().staff().wrong);
       CHECK(k.app->ui().staff().attempts_left == 4 - i);
     }
-    k.enter_pin("2222");
+    k.enter_pin("222222");
     CHECK(k.widget("staff.pin.1")->enabled == false);  // locked: the digits do nothing
     CHECK(k.staff->locked_for_s() > 20);
     CHECK(k.app->ui().next_wake(*k.clock) <= *k.clock + 1.0);  // the countdown ticks on screen

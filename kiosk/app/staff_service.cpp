@@ -124,6 +124,12 @@ void StaffService::check(std::string& pin) {
     lockout = lockout_;
   }
   const int64_t now = epoch_now();
+  if (lockout.observe(now)) {
+    std::string error;
+    if (!save_pin_lockout(settings_.state_dir, lockout, error)) log::warning("staff mode: " + error);
+    std::lock_guard<std::mutex> lock(mutex_);
+    lockout_ = lockout;
+  }
   if (lockout.locked(now)) {
     result.locked_for_s = lockout.seconds_left(now);  // not even tried: a lock is a lock
   } else {

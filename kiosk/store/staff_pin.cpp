@@ -42,7 +42,7 @@ bool peppered(std::string_view pin, std::string_view pepper, std::string& out) {
 }  // namespace
 
 bool plausible_pin(std::string_view pin) {
-  if (pin.size() < 4 || pin.size() > 8) return false;
+  if (pin.size() < kPinMinDigits || pin.size() > kPinMaxDigits) return false;
   for (char c : pin)
     if (c < '0' || c > '9') return false;
   return true;
@@ -74,7 +74,7 @@ std::optional<std::string> read_pepper(const std::filesystem::path& file, std::s
 
 bool hash_pin(std::string_view pin, std::string_view pepper, std::string& stored, std::string& error) {
   init_sodium();
-  if (!plausible_pin(pin)) return error = "a PIN is 4 to 8 digits", false;
+  if (!plausible_pin(pin)) return error = "a PIN is 6 to 8 digits", false;
   std::string password;
   if (!peppered(pin, pepper, password)) return error = "the pepper is not 32 bytes in base64", false;
   char out[crypto_pwhash_STRBYTES];

@@ -12,7 +12,7 @@
 
 namespace kiosk {
 
-// 4 to 8 digits: what a PIN pad can enter.
+// 6 to 8 digits (kPinMinDigits … kPinMaxDigits): what a PIN pad can enter.
 bool plausible_pin(std::string_view pin);
 
 // 32 random bytes, base64: the content of a new pepper file.

@@ -59,7 +59,7 @@ int hash_pin_command(const std::string& pepper_file, bool create_pepper) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;
   }
-  if (isatty(STDIN_FILENO)) std::fprintf(stderr, "Staff PIN (4 to 8 digits): ");
+  if (isatty(STDIN_FILENO)) std::fprintf(stderr, "Staff PIN (6 to 8 digits): ");
   std::string pin;
   std::getline(std::cin, pin);
   std::string stored;

@@ -3,17 +3,18 @@
 #include <string>
 
 #include "kiosk/core/offer_format.hpp"
+#include "kiosk/core/pin_lockout.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/staff_screens.hpp"
 
 namespace kiosk::ui {
 namespace {
 
-// One dot per digit typed: how many, never which. Four rings show the shortest PIN.
+// One dot per digit typed: how many, never which. The rings show the shortest PIN.
 void pin_dots(const ScreenContext& ctx, float width) {
   const float em = ctx.em();
   const size_t typed = ctx.staff.pin.size();
-  const size_t slots = std::max<size_t>(4, typed);
+  const size_t slots = std::max<size_t>(kPinMinDigits, typed);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float r = 0.35f * em, step = 1.2f * em;
   const float x0 = p.x + (width - step * static_cast<float>(slots)) * 0.5f + step * 0.5f;
@@ -90,7 +91,7 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
   ImGui::SameLine();
   if (button(ctx.ui, "staff.pin.0", "0", key, ButtonStyle::Secondary, enabled)) ctx.emit(Intent::pin_digit("0"));
   ImGui::SameLine();
-  if (button(ctx.ui, "staff.pin.ok", icon::kCheck, key, ButtonStyle::Primary, enabled && ctx.staff.pin.size() >= 4))
+  if (button(ctx.ui, "staff.pin.ok", icon::kCheck, key, ButtonStyle::Primary, enabled && ctx.staff.pin.size() >= kPinMinDigits))
     ctx.emit(Intent::of(Intent::Kind::PinSubmit));
   ImGui::Dummy(ImVec2(0, 0.4f * em));
   if (button(ctx.ui, "staff.pin.cancel", ctx.t("staff.cancel"), ImVec2(width, 0)))

@@ -165,6 +165,39 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
   CHECK(k.screen() == "attract");
 }
 
+TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and the next visitor's form is empty") {
+  Agency agency;
+  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
+  Kiosk k(&sink);
+  k.tap("attract.start");
+  k.app->ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
+  k.app->driver().settle();
+  k.tap("offer.register");
+  k.type_into("form.first_name", "Zeynep");
+  // The typed name is on screen but in no automation label.
+  for (const auto& w : k.app->ui().automation().widgets()) CHECK(w.label.find("Zeynep") == std::string::npos);
+  k.tap("nav.home");
+  CHECK(k.screen() == "register");
+  REQUIRE(k.app->ui().automation().find("form.discard") != nullptr);
+  k.tap("form.keep_editing");
+  CHECK(k.screen() == "register");
+  CHECK(k.app->ui().automation().find("form.discard") == nullptr);
+  CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
+  k.tap("nav.home");
+  k.tap("form.discard");
+  CHECK(k.screen() == "home");
+  CHECK(k.app->ui().session().form.first_name.empty());
+  // The next visitor opens another offer's form: nothing of the first is there.
+  k.app->ui().open({ScreenId::OfferDetail, "tafel-hoerde"});
+  k.app->driver().settle();
+  k.tap("offer.register");
+  CHECK(k.screen() == "register");
+  CHECK(k.app->ui().session().form.first_name.empty());
+  // An empty form is left without a question.
+  k.tap("nav.back");
+  CHECK(k.screen() == "offer_detail");
+}
+
 TEST_CASE("without a registration key the kiosk sends visitors to the counter instead of a form") {
   Kiosk k(nullptr);
   k.tap("attract.start");

@@ -24,6 +24,10 @@ struct RegistrationForm {
   bool consent = false;  // never pre-ticked
 
   void wipe();  // zeroes every buffer, resets every choice
+  // Has the visitor typed anything? Leaving such a form asks first (it is never kept for the next).
+  bool has_typed_text() const {
+    return !first_name.empty() || !last_name.empty() || !email.empty() || !phone.empty() || !message.empty();
+  }
 };
 
 struct FieldError {

@@ -1,14 +1,14 @@
 #include "kiosk/core/visitor_text.hpp"
 
+#include <sodium.h>
+
 #include <cstring>
 
 namespace kiosk {
 namespace {
 // A plain memset may be optimised away when the buffer is freed next; volatile stores are not.
-void secure_zero(char* p, size_t n) {
-  volatile char* v = p;
-  for (size_t i = 0; i < n; ++i) v[i] = 0;
-}
+// libsodium's zeroing, which the compiler may not drop as a dead store.
+void secure_zero(char* p, size_t n) { sodium_memzero(p, n); }
 }  // namespace
 
 VisitorText::VisitorText(size_t max_bytes) : capacity_(max_bytes), data_(new char[max_bytes + 1]()) {}

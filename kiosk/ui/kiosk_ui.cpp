@@ -18,6 +18,7 @@
 #include "kiosk/ui/screens/staff_screens.hpp"
 #include "kiosk/ui/screens/unit_detail_screen.hpp"
 #include "kiosk/ui/screens/units_screen.hpp"
+#include "kiosk/ui/modal_question.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -104,6 +105,7 @@ double KioskUi::next_wake(double now) const {
 }
 
 void KioskUi::end_visit(double now) {
+  leave_pending_.reset();
   session_.wipe();
   staff_.wipe();
   idle_.set_timeout(options_.idle_timeout_s);
@@ -196,6 +198,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   }
   ImGui::End();
   if (asking_still_there(now)) draw_still_there(ui, now);
+  else if (leave_pending_) draw_leave_form(ui);
 
   apply(intents_, now);
   intents_.clear();
@@ -366,39 +369,33 @@ void KioskUi::draw_keyboard(const UiContext& ui, float top, float height, Visito
 }
 
 void KioskUi::draw_still_there(const UiContext& ui, double now) {
-  const float em = ui.em();
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  // A window over everything: it takes every touch, so nothing below fires by accident.
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(display);
-  ImGui::SetNextWindowFocus();
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
-  ImGui::Begin("##still_there", nullptr, kRootFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::PopStyleColor();
-  const float w = std::min(display.x - 2 * em, 24.0f * em);
-  const float x = (display.x - w) * 0.5f;
-  const float y = display.y * 0.3f;
   const std::string explain = fill(content_->text("idle.explain", session_.lang), std::to_string(idle_.seconds_left(now)));
-  ImFont* body = ui.fonts.body;
-  const float pad = 1.2f * em;
-  const float text_h = body->CalcTextSizeA(body->FontSize, FLT_MAX, w - 2 * pad, explain.c_str()).y;
-  const float h = pad * 3 + ui.fonts.title->FontSize + 0.6f * em + text_h + kMinTargetEm * em;
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), ui.palette.surface, 0.6f * em);
-  ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
-  ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(x + w - pad);
-  ImGui::PushFont(ui.fonts.title);
-  const std::string_view question = content_->text("idle.question", session_.lang);
-  text_block(question);
-  ImGui::PopFont();
-  ImGui::Dummy(ImVec2(0, 0.6f * em));
-  text_block(explain);
-  ImGui::PopTextWrapPos();
-  ImGui::Dummy(ImVec2(0, pad * 0.5f));
-  if (button(ui, "idle.continue", content_->text("idle.continue", session_.lang), ImVec2(w - 2 * pad, 0), ButtonStyle::Primary))
+  if (modal_question(ui, "##still_there", content_->text("idle.question", session_.lang), explain,
+                     {{"idle.continue", content_->text("idle.continue", session_.lang), ButtonStyle::Primary}}) == 0)
     intents_.push_back(Intent::of(Intent::Kind::StillHere));
-  ImGui::EndGroup();
-  ImGui::End();
+}
+
+void KioskUi::draw_leave_form(const UiContext& ui) {
+  const auto t = [&](const char* key) { return content_->text(key, session_.lang); };
+  const int answer = modal_question(ui, "##leave_form", t("form.leave_question"), t("form.leave_explain"),
+                                    {{"form.keep_editing", t("form.keep_editing"), ButtonStyle::Primary},
+                                     {"form.discard", t("form.discard"), ButtonStyle::Secondary}});
+  if (answer == 0) intents_.push_back(Intent::of(Intent::Kind::KeepEditing));
+  if (answer == 1) intents_.push_back(Intent::of(Intent::Kind::DiscardForm));
+}
+
+// Would this intent take the visitor off a register form that holds typed text?
+bool KioskUi::leaves_typed_form(const Intent& i) const {
+  if (nav_.current().screen != ScreenId::Register || !session_.form.has_typed_text()) return false;
+  switch (i.kind) {
+    case Intent::Kind::Open: return i.route.screen != ScreenId::Register || i.route.item != nav_.current().item;
+    case Intent::Kind::Back:
+    case Intent::Kind::Home:
+    case Intent::Kind::StartVisit:
+    case Intent::Kind::FinishVisit:
+    case Intent::Kind::StaffEntry: return true;
+    default: return false;
+  }
 }
 
 void KioskUi::submit_registration(double now) {
@@ -492,7 +489,23 @@ void KioskUi::pin_checked(const PinCheck& result) {
 
 void KioskUi::apply(const std::vector<Intent>& intents, double now) {
   for (const Intent& i : intents) {
+    // A form with typed text is never left behind for the next visitor: leaving asks first.
+    if (leaves_typed_form(i)) {
+      leave_pending_ = i;
+      focus_.clear();
+      continue;
+    }
     switch (i.kind) {
+      case Intent::Kind::KeepEditing: leave_pending_.reset(); break;
+      case Intent::Kind::DiscardForm:
+        session_.form.wipe();
+        session_.form_checked = session_.form_save_failed = false;
+        if (leave_pending_) {
+          const Intent then = *leave_pending_;
+          leave_pending_.reset();
+          apply({then}, now);
+        }
+        break;
       case Intent::Kind::Open: nav_.open(i.route); break;
       case Intent::Kind::Back: nav_.back(); break;
       case Intent::Kind::Home: nav_.home(); break;

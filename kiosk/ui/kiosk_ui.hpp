@@ -5,6 +5,7 @@
 // the navigation and the visitor's session; the app owns everything that touches the outside
 // (platform, fonts on the GPU, files, workers).
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "kiosk/core/content.hpp"
@@ -84,6 +85,8 @@ class KioskUi {
   void draw_navigation(const UiContext& ui, float height, bool two_rows);
   void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
+  void draw_leave_form(const UiContext& ui);
+  bool leaves_typed_form(const Intent& i) const;
   void consume_typed_keys();
   void apply(const std::vector<Intent>& intents, double now);
   void end_visit(double now);
@@ -114,6 +117,8 @@ class KioskUi {
   void set_assisted(bool on);
   void draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height);
   double thanks_until_ = 0.0;
+  // Where the visitor wanted to go from a form holding typed text, while we ask first.
+  std::optional<Intent> leave_pending_;
   double thank_you_s_ = 30.0;
   void submit_registration(double now);
   double last_now_ = 0.0;

@@ -31,6 +31,7 @@ struct Intent {
     FinishVisit,         // "Fertig" on the thank-you screen
     ToggleLargeText, ToggleContrast,
     StillHere,           // answer to "Sind Sie noch da?"
+    DiscardForm, KeepEditing,  // answers to "Eingaben verwerfen?" when leaving a typed form
     StaffEntry,          // the logo held for 3 s: the PIN pad
     PinDigit, PinBackspace, PinSubmit,
     StaffSyncNow, ToggleAssisted, EndAssisted, LeaveStaff,

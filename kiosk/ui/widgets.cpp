@@ -236,7 +236,7 @@ bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool
 }
 
 bool text_field(const UiContext& ui, std::string_view id, std::string_view text, std::string_view placeholder,
-                bool focused, std::string_view icon_glyph) {
+                bool focused, std::string_view icon_glyph, bool personal) {
   const float em = ui.em();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const ImVec2 pos = window->DC.CursorPos;
@@ -244,7 +244,7 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
   const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
   const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
   ImGui::ItemSize(bb);
-  record(ui, id, std::string(text.empty() ? placeholder : text), bb, true, false);
+  record(ui, id, std::string(text.empty() || personal ? placeholder : text), bb, true, false);
   if (!ImGui::ItemAdd(bb, gid)) return false;
   bool hovered = false, held = false;
   const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);

@@ -48,8 +48,9 @@ void flow_next(float width);
 
 // A one-line text field showing `text` (or the placeholder), with a caret when focused.
 // Returns true when tapped. Typing goes through the on-screen keyboard, not through here.
+// A `personal` field's text is drawn but never recorded: its automation label is the placeholder.
 bool text_field(const UiContext& ui, std::string_view id, std::string_view text, std::string_view placeholder,
-                bool focused, std::string_view icon = {});
+                bool focused, std::string_view icon = {}, bool personal = false);
 
 // A chevron drawn as two strokes: fonts differ in which arrows they carry, shapes do not.
 void draw_chevron(ImDrawList* dl, ImVec2 center, float size, Chevron direction, ImU32 colour);

@@ -26,7 +26,7 @@ void labelled_field(const ScreenContext& ctx, const std::vector<FieldError>& err
   ImGui::PushFont(ctx.ui.fonts.bold);
   paragraph(label);
   ImGui::PopFont();
-  if (text_field(ctx.ui, id, text.view(), hint, ctx.focus == id)) ctx.emit(Intent::focus(id));
+  if (text_field(ctx.ui, id, text.view(), hint, ctx.focus == id, {}, true)) ctx.emit(Intent::focus(id));
   field_error(ctx, errors, id);
   ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
 }

@@ -2,6 +2,7 @@
 // kiosk-backend on loopback (faults included), the agency's export — and nothing personal left
 // readable on the kiosk.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -73,8 +74,11 @@ struct Agency {
 struct Kiosk {
   std::unique_ptr<KioskApp> app;
   std::shared_ptr<double> clock = std::make_shared<double>(0.0);
+  NullPlatform* platform = nullptr;
   explicit Kiosk(ui::RegistrationSink* sink) {
-    app = std::make_unique<KioskApp>(std::make_unique<NullPlatform>(), test::bundled_snapshot());
+    auto p = std::make_unique<NullPlatform>();
+    platform = p.get();
+    app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
     app->set_clock([c = clock] { return *c; });
     std::string error;
     REQUIRE(app->open({1080, 1920, false, "test"}, error));
@@ -163,6 +167,47 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
   k.app->render_frame();
   k.app->driver().settle();
   CHECK(k.screen() == "attract");
+}
+
+TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is locked, the thank-you follows the commit") {
+  Agency agency;
+  Kiosk k(nullptr);
+  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr,
+                           [&app = *k.app](std::function<void()> task) { app.post(std::move(task)); });
+  k.app->ui().set_registration_sink(&sink);
+  k.tap("attract.start");
+  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
+  k.type_into("form.first_name", "Ali");
+  k.type_into("form.last_name", "Demir");
+  k.type_into("form.phone", "0231 123456");
+  k.reveal("form.age");  // the offer is for people from 16
+  k.tap("form.age");
+  k.reveal("form.consent");
+  k.tap("form.consent");
+  // Another connection holds the database: a commit on the UI thread would stall the frame
+  // here until SQLite gave up.
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  k.reveal("form.submit");
+  k.tap("form.submit");
+  k.app->driver().settle();
+  CHECK(k.screen() == "register");
+  CHECK(k.app->ui().session().form_sending);
+  CHECK_FALSE(k.app->ui().session().form_save_failed);
+  const auto* button = k.app->ui().automation().find("form.submit");
+  REQUIRE(button != nullptr);
+  CHECK_FALSE(button->enabled);  // "Wird gespeichert …": no second submission
+  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(other);
+  for (int i = 0; i < 100 && k.app->ui().session().form_sending; ++i) {
+    k.platform->wait_for_wake(200);
+    k.app->run_posted();
+  }
+  k.app->driver().settle();
+  CHECK(k.screen() == "thank_you");
+  CHECK(k.app->ui().session().form.first_name.empty());
+  CHECK(agency.outbox()->counts().pending == 1);
 }
 
 TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and the next visitor's form is empty") {
@@ -340,9 +385,8 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   // On screen: the form stays, with the message to go to the counter.
   struct FullDisk final : ui::RegistrationSink {
     bool available() const override { return true; }
-    bool submit(const RegistrationForm&, const Offer&, const std::string&, std::string& error) override {
-      error = "the disk is full";
-      return false;
+    void submit(const RegistrationForm&, const Offer&, const std::string&, std::function<void(bool)> done) override {
+      done(false);  // the disk is full
     }
   } full;
   Kiosk k(&full);

@@ -23,7 +23,7 @@ namespace {
 // Takes every form: lets the screens that need a registration sink be drawn.
 struct AcceptingSink final : ui::RegistrationSink {
   bool available() const override { return true; }
-  bool submit(const RegistrationForm&, const Offer&, const std::string&, std::string&) override { return true; }
+  void submit(const RegistrationForm&, const Offer&, const std::string&, std::function<void(bool)> done) override { done(true); }
 };
 
 // A console whose status has something to say in every row: the staff screen's longest variant.

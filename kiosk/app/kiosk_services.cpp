@@ -20,7 +20,10 @@ KioskServices::KioskServices(KioskApp& app, KioskOptions options, Paths paths)
 KioskServices::~KioskServices() { stop(); }
 
 void KioskServices::stop() {
-  // Uploader first: its heartbeat may ask the sync worker for a check.
+  // The form's sink first: its committer wakes the uploader after each commit.
+  app_.ui().set_registration_sink(nullptr);
+  registrations_.reset();
+  // Uploader next: its heartbeat may ask the sync worker for a check.
   if (backend_worker_) backend_worker_->stop();
   backend_worker_.reset();
   if (sync_) sync_->stop();
@@ -114,9 +117,12 @@ void KioskServices::start_registrations(const KioskConfig& cfg) {
   auto outbox = key ? OutboxStore::open(paths_.state_dir / "outbox.sqlite", error) : nullptr;
   if (key && !outbox) log::error("outbox: " + error + "; registrations are off");
   if (!key) log::info("registrations: no registration_public_key configured; visitors are sent to the counter");
-  registrations_ = std::make_unique<OutboxRegistrations>(std::move(outbox), key, [this] {
-    if (backend_worker_) backend_worker_->registration_committed();
-  });
+  registrations_ = std::make_unique<OutboxRegistrations>(
+      std::move(outbox), key,
+      [this] {
+        if (backend_worker_) backend_worker_->registration_committed();
+      },
+      [&app = app_](std::function<void()> task) { app.post(std::move(task)); });
   app_.ui().set_registration_sink(registrations_.get());
 }
 

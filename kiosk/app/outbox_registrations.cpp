@@ -1,6 +1,6 @@
 #include "kiosk/app/outbox_registrations.hpp"
 
-#include <chrono>
+#include <sodium.h>
 
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/log.hpp"
@@ -9,15 +9,21 @@
 namespace kiosk {
 
 OutboxRegistrations::OutboxRegistrations(std::unique_ptr<OutboxStore> store, std::optional<std::array<uint8_t, 32>> key,
-                                         std::function<void()> committed)
-    : store_(std::move(store)), key_(key), committed_(std::move(committed)) {}
+                                         std::function<void()> committed, Post post)
+    : store_(std::move(store)), key_(key), committed_(std::move(committed)), post_(std::move(post)) {}
 
-bool OutboxRegistrations::submit(const RegistrationForm& form, const Offer& offer, const std::string& consent_version,
-                                 std::string& error) {
-  if (!available()) {
-    error = "registrations are not configured";
-    return false;
+OutboxRegistrations::~OutboxRegistrations() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
   }
+  wake_.notify_all();
+  if (committer_.joinable()) committer_.join();
+}
+
+std::optional<OutboxEntry> OutboxRegistrations::seal_entry(const RegistrationForm& form, const Offer& offer,
+                                                           const std::string& consent_version) {
+  if (!available()) return std::nullopt;
   std::string personal = personal_fields_json(form);
   OutboxEntry e;
   e.id = new_uuid();
@@ -25,15 +31,64 @@ bool OutboxRegistrations::submit(const RegistrationForm& form, const Offer& offe
   e.created = format_rfc3339(epoch_now());
   e.consent_version = consent_version;
   e.sealed = seal(personal, *key_);
-  std::fill(personal.begin(), personal.end(), '\0');  // the clear text lived only for the seal
+  sodium_memzero(personal.data(), personal.size());  // the clear text lived only for the seal
+  return e;
+}
+
+bool OutboxRegistrations::commit(const OutboxEntry& e, std::string& error) {
   if (!store_->add(e, error)) {
-    log::error("outbox: registration for offer " + offer.id + " not saved: " + error);  // ids only, never personal data
+    log::error("outbox: registration for offer " + e.offer + " not saved: " + error);  // ids only, never personal data
     return false;
   }
-  log::info("outbox: registration " + e.id + " for offer " + offer.id + " saved");
+  log::info("outbox: registration " + e.id + " for offer " + e.offer + " saved");
   last_id_ = e.id;
   if (committed_) committed_();
   return true;
+}
+
+bool OutboxRegistrations::submit(const RegistrationForm& form, const Offer& offer, const std::string& consent_version,
+                                 std::string& error) {
+  const auto e = seal_entry(form, offer, consent_version);
+  if (!e) return error = "registrations are not configured", false;
+  return commit(*e, error);
+}
+
+void OutboxRegistrations::submit(const RegistrationForm& form, const Offer& offer, const std::string& consent_version,
+                                 std::function<void(bool)> done) {
+  auto e = seal_entry(form, offer, consent_version);
+  if (!e || !post_) {
+    std::string error;
+    const bool ok = e && commit(*e, error);
+    if (done) done(ok);
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.emplace_back(std::move(*e), std::move(done));
+    if (!committer_.joinable()) committer_ = std::thread([this] { run(); });
+  }
+  wake_.notify_all();
+}
+
+void OutboxRegistrations::run() {
+  for (;;) {
+    std::pair<OutboxEntry, std::function<void(bool)>> job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything handed over is committed
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    bool ok = false;
+    try {
+      std::string error;
+      ok = commit(job.first, error);
+    } catch (const std::exception& e) {
+      log::error(std::string("outbox: commit failed: ") + e.what());
+    }
+    if (job.second) post_([done = std::move(job.second), ok] { done(ok); });
+  }
 }
 
 }  // namespace kiosk

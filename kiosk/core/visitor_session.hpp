@@ -18,6 +18,7 @@ struct VisitorSession {
   RegistrationForm form;       // the "register interest" form, one offer at a time
   bool form_checked = false;   // a submit was tried: show the problems next to the fields
   bool form_save_failed = false;  // the outbox refused (disk full …): send the visitor to the counter
+  bool form_sending = false;      // submitted, waiting for the outbox to say it is on disk
   std::optional<FilterGroup> open_group;  // the filter group whose chips are shown
   bool large_text = false;
   bool high_contrast = false;
@@ -29,6 +30,7 @@ struct VisitorSession {
     form.wipe();
     form_checked = false;
     form_save_failed = false;
+    form_sending = false;
     filter.clear();
     open_group.reset();
     lang = Lang::De;

@@ -106,6 +106,7 @@ double KioskUi::next_wake(double now) const {
 
 void KioskUi::end_visit(double now) {
   leave_pending_.reset();
+  ++visit_number_;
   session_.wipe();
   staff_.wipe();
   idle_.set_timeout(options_.idle_timeout_s);
@@ -404,17 +405,31 @@ void KioskUi::submit_registration(double now) {
   focus_.clear();
   session_.form_checked = true;
   if (!validate_registration(session_.form, *offer).empty()) return;  // the problems show next to the fields
-  std::string error;
-  if (!sink_->submit(session_.form, *offer, content_->meta.privacy_version, error)) {
+  if (session_.form_sending) return;  // one submission at a time
+  session_.form_sending = true;
+  session_.form_save_failed = false;
+  const uint64_t visit = visit_number_;
+  const std::string offer_id = offer->id;
+  (void)now;
+  sink_->submit(session_.form, *offer, content_->meta.privacy_version,
+                [this, visit, offer_id](bool ok) { registration_saved(ok, visit, offer_id); });
+}
+
+void KioskUi::registration_saved(bool ok, uint64_t visit, const std::string& offer_id) {
+  // The visit ended (idle) or the form was discarded meanwhile: nothing to show any more.
+  if (visit != visit_number_ || !session_.form_sending) return;
+  session_.form_sending = false;
+  if (!ok) {
     session_.form_save_failed = true;  // kept on screen; the visitor goes to the counter
     return;
   }
   // Committed and sealed: nothing of it needs to stay in memory.
   session_.form.wipe();
   session_.form_checked = session_.form_save_failed = false;
+  leave_pending_.reset();
   nav_.home();  // "back" from the thank-you screen must not lead to the emptied form
-  nav_.open({ScreenId::ThankYou, offer->id});
-  thanks_until_ = now + thank_you_s_;
+  nav_.open({ScreenId::ThankYou, offer_id});
+  thanks_until_ = last_now_ + thank_you_s_;
 }
 
 void KioskUi::set_idle_timeouts(double visitor_s, double assisted_s) {
@@ -499,7 +514,7 @@ void KioskUi::apply(const std::vector<Intent>& intents, double now) {
       case Intent::Kind::KeepEditing: leave_pending_.reset(); break;
       case Intent::Kind::DiscardForm:
         session_.form.wipe();
-        session_.form_checked = session_.form_save_failed = false;
+        session_.form_checked = session_.form_save_failed = session_.form_sending = false;
         if (leave_pending_) {
           const Intent then = *leave_pending_;
           leave_pending_.reset();

@@ -119,8 +119,10 @@ class KioskUi {
   double thanks_until_ = 0.0;
   // Where the visitor wanted to go from a form holding typed text, while we ask first.
   std::optional<Intent> leave_pending_;
+  uint64_t visit_number_ = 0;  // counts visits, so a late answer for an ended visit is ignored
   double thank_you_s_ = 30.0;
   void submit_registration(double now);
+  void registration_saved(bool ok, uint64_t visit, const std::string& offer_id);
   double last_now_ = 0.0;
   bool started_ = false;
 };

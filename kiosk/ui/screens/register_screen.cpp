@@ -91,7 +91,8 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
     ImGui::PopStyleColor();
   }
   if (!errors.empty()) muted(ctx.ui, ctx.t("form.check_above"));
-  if (button(ctx.ui, "form.submit", ctx.t("form.submit"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
+  if (button(ctx.ui, "form.submit", ctx.t(ctx.session.form_sending ? "form.saving" : "form.submit"),
+             ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary, !ctx.session.form_sending))
     ctx.emit(Intent::of(Intent::Kind::Submit));
 }
 

@@ -406,6 +406,48 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   CHECK(k.app->ui().session().form.first_name.view() == "Ali");  // nothing lost: the staff can help finish it
 }
 
+TEST_CASE("a full disk at start: registrations come back once there is room, without a restart") {
+  Agency agency;
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    // No file may grow (soft limit 0) until the "disk" has room again (the limit raised).
+    signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{0, RLIM_INFINITY};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    OutboxRegistrations sink(agency.state / "outbox.sqlite", agency.public_key, nullptr);
+    RegistrationForm f;
+    f.first_name.append("Erste");
+    f.last_name.append("Person");
+    f.phone.append("0231 999999");
+    f.consent = true;
+    Offer o;
+    o.id = "tafel-hoerde";
+    std::string error;
+    if (!sink.available()) _exit(2);       // the form is still offered …
+    if (sink.submit(f, o, "2026-11-26", error)) _exit(3);  // … but nothing can be saved yet
+    limit.rlim_cur = RLIM_INFINITY;
+    setrlimit(RLIMIT_FSIZE, &limit);
+    _exit(sink.submit(f, o, "2026-11-26", error) ? 0 : 4);  // room again: saved
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(agency.outbox()->counts().pending == 1);
+}
+
+TEST_CASE("kioskctl status shows the outbox counts on a full disk") {
+  Agency agency;
+  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
+  agency.register_visitor(sink, "Erste", "Person", "erste@example.org", "");
+  agency.register_visitor(sink, "Zweite", "Person", "zweite@example.org", "");
+  std::string out;
+  const std::string kioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
+  CHECK(test::run_command("bash -c 'ulimit -f 0; " + kioskctl + " status --state-dir " + agency.state.string() + "'", out) == 0);
+  CHECK(out.find("outbox: 2 pending, 0 quarantined") != std::string::npos);
+}
+
 TEST_CASE("chaos: 200 runs killed at random moments during submit and upload, every thank-you is in the backend once") {
   Agency agency;
   test::BackendServer backend(agency.db, agency.www, {"--fail-rate", "0.2"});

@@ -27,10 +27,13 @@ void BackendWorker::stop() { worker_.stop(); }
 
 void BackendWorker::run() {
   std::string error;
-  auto store = OutboxStore::open(settings_.outbox_file, error);
-  if (!store) {
-    log::error("outbox: " + error + "; registrations cannot be delivered");
-    return;
+  std::unique_ptr<OutboxStore> store;
+  // A full disk at start must not end delivery for good: try again, backing off, until it opens.
+  for (Backoff opening(2.0, 300.0); !(store = OutboxStore::open(settings_.outbox_file, error));) {
+    const double wait_s = opening.failed(std::nullopt, 0.5);
+    log::error("outbox: " + error + "; delivery waits, next try in " + std::to_string(static_cast<int>(wait_s)) + " s");
+    worker_.wait(wait_s);
+    if (worker_.stopping()) return;
   }
   RegistrationUploader uploader(settings_.upload, *store, worker_.cancel_flag());
   Backoff backoff(2.0, 900.0);

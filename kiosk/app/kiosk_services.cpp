@@ -113,12 +113,9 @@ void KioskServices::start_registrations(const KioskConfig& cfg) {
     if (box_key_from_base64(cfg.registration_public_key, k)) key = k;
     else log::error("config: registration_public_key is not a key from `kioskctl registrations keygen`; registrations are off");
   }
-  std::string error;
-  auto outbox = key ? OutboxStore::open(paths_.state_dir / "outbox.sqlite", error) : nullptr;
-  if (key && !outbox) log::error("outbox: " + error + "; registrations are off");
   if (!key) log::info("registrations: no registration_public_key configured; visitors are sent to the counter");
   registrations_ = std::make_unique<OutboxRegistrations>(
-      std::move(outbox), key,
+      paths_.state_dir / "outbox.sqlite", key,
       [this] {
         if (backend_worker_) backend_worker_->registration_committed();
       },

@@ -12,6 +12,14 @@ OutboxRegistrations::OutboxRegistrations(std::unique_ptr<OutboxStore> store, std
                                          std::function<void()> committed, Post post)
     : store_(std::move(store)), key_(key), committed_(std::move(committed)), post_(std::move(post)) {}
 
+OutboxRegistrations::OutboxRegistrations(std::filesystem::path outbox_file, std::optional<std::array<uint8_t, 32>> key,
+                                         std::function<void()> committed, Post post)
+    : outbox_file_(std::move(outbox_file)), key_(key), committed_(std::move(committed)), post_(std::move(post)) {
+  std::string error;
+  if (key_ && !(store_ = OutboxStore::open(outbox_file_, error)))
+    log::error("outbox: " + error + "; visitors are sent to the counter until it opens (tried again at each registration)");
+}
+
 OutboxRegistrations::~OutboxRegistrations() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -36,6 +44,14 @@ std::optional<OutboxEntry> OutboxRegistrations::seal_entry(const RegistrationFor
 }
 
 bool OutboxRegistrations::commit(const OutboxEntry& e, std::string& error) {
+  if (!store_ && !outbox_file_.empty()) {
+    store_ = OutboxStore::open(outbox_file_, error);
+    if (store_) log::info("outbox: opened " + outbox_file_.string() + " after all");
+  }
+  if (!store_) {
+    log::error("outbox: registration for offer " + e.offer + " not saved: " + error);
+    return false;
+  }
   if (!store_->add(e, error)) {
     log::error("outbox: registration for offer " + e.offer + " not saved: " + error);  // ids only, never personal data
     return false;

@@ -27,12 +27,16 @@ class OutboxRegistrations final : public ui::RegistrationSink {
   // Without `post`, submissions commit on the caller's thread (tools and tests).
   OutboxRegistrations(std::unique_ptr<OutboxStore> store, std::optional<std::array<uint8_t, 32>> backend_key,
                       std::function<void()> committed, Post post = {});
+  // Opens `outbox_file` now and, if the disk refuses (full at start), again at every submission:
+  // registrations come back on their own once there is room.
+  OutboxRegistrations(std::filesystem::path outbox_file, std::optional<std::array<uint8_t, 32>> backend_key,
+                      std::function<void()> committed, Post post = {});
   ~OutboxRegistrations() override;  // commits what was handed over before it returns
   OutboxRegistrations(const OutboxRegistrations&) = delete;
   OutboxRegistrations& operator=(const OutboxRegistrations&) = delete;
 
   const std::string& last_id() const { return last_id_; }  // of the last committed registration
-  bool available() const override { return store_ != nullptr && key_.has_value(); }
+  bool available() const override { return key_.has_value() && (store_ != nullptr || !outbox_file_.empty()); }
   // Seals and commits on this thread: durable on true.
   bool submit(const RegistrationForm& form, const Offer& offer, const std::string& consent_version, std::string& error);
   void submit(const RegistrationForm& form, const Offer& offer, const std::string& consent_version,
@@ -43,7 +47,8 @@ class OutboxRegistrations final : public ui::RegistrationSink {
   bool commit(const OutboxEntry& e, std::string& error);
   void run();
 
-  std::unique_ptr<OutboxStore> store_;
+  std::unique_ptr<OutboxStore> store_;  // opened by the committer when it is not yet
+  std::filesystem::path outbox_file_;
   std::optional<std::array<uint8_t, 32>> key_;
   std::function<void()> committed_;
   Post post_;

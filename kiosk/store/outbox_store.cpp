@@ -59,6 +59,25 @@ std::unique_ptr<OutboxStore> OutboxStore::open(const std::filesystem::path& file
   return store;
 }
 
+std::unique_ptr<OutboxStore> OutboxStore::open_read_only(const std::filesystem::path& file, std::string& error) {
+  // Reading a WAL database needs its -shm file; when none can be made (a full disk, and no
+  // kiosk running that keeps one), read the file as it lies ("immutable"): after a clean close
+  // everything is in it.
+  for (const bool immutable : {false, true}) {
+    sqlite3* db = nullptr;
+    const std::string name = immutable ? "file:" + file.string() + "?immutable=1" : file.string();
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
+    if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) == SQLITE_OK &&
+        sqlite3_exec(db, "SELECT count(*) FROM outbox", nullptr, nullptr, nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 2000);
+      return std::unique_ptr<OutboxStore>(new OutboxStore(db));
+    }
+    error = "cannot read the outbox " + file.string() + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+  }
+  return nullptr;
+}
+
 OutboxStore::~OutboxStore() { sqlite3_close(db_); }
 
 bool OutboxStore::exec(const char* sql, std::string& error) {

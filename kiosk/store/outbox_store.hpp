@@ -33,6 +33,9 @@ class OutboxStore {
  public:
   // Opens (creating if needed) `file`; null with a reason when the disk refuses.
   static std::unique_ptr<OutboxStore> open(const std::filesystem::path& file, std::string& error);
+  // Opens an existing outbox for reading only (kioskctl status): works on a full disk, where
+  // open() cannot set the file up. Null with a reason when there is no readable outbox.
+  static std::unique_ptr<OutboxStore> open_read_only(const std::filesystem::path& file, std::string& error);
   ~OutboxStore();
   OutboxStore(const OutboxStore&) = delete;
   OutboxStore& operator=(const OutboxStore&) = delete;

@@ -136,7 +136,8 @@ int local_status(const std::filesystem::path& state_dir) {
     std::printf("outbox: no registrations yet\n");
     return 0;
   }
-  auto store = OutboxStore::open(state_dir / "outbox.sqlite", error);
+  // Read-only: the counts matter most when the disk is full, when open() could not set up the file.
+  auto store = OutboxStore::open_read_only(state_dir / "outbox.sqlite", error);
   if (!store) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
   const OutboxCounts c = store->counts();
   long age = 0;

@@ -9,6 +9,8 @@
 #include <stb_image_write.h>
 #include <random>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <thread>
@@ -577,4 +579,112 @@ TEST_CASE("a cached file of the right size but other bytes is replaced, not kept
   REQUIRE(cache.store(RawBundle{"m", "s", {{"content/x.json", "aaaa"}}}, error));
   REQUIRE(cache.store(RawBundle{"m", "s", {{"content/x.json", "bbbb"}}}, error));
   CHECK(test::read_file(dir.path() / "content" / "x.json") == "bbbb");
+}
+
+namespace {
+// A bundle signed with the world's key by hand: what a server (or a stolen key) could publish.
+void publish_by_hand(const World& w, const std::filesystem::path& dir, long version, const std::vector<std::string>& media) {
+  std::string error;
+  MinisignSecretKey secret;
+  REQUIRE(minisign_parse_secret_key(test::read_file(w.key), secret, error));
+  std::string content = "{\"schema\": \"berswordt-kiosk-content/1\"";
+  for (const auto& src : test::read_sources(test::bundled_content())) {
+    const std::string body = src.text.substr(src.text.find('{') + 1);
+    content += "," + body.substr(body.find(',') + 1, body.rfind('}') - body.find(',') - 1);
+  }
+  content += "}";
+  BundleManifest m;
+  m.version = version;
+  m.created = format_rfc3339(now() - 60);
+  m.expires = format_rfc3339(now() + 86400);
+  m.content = {"content/" + sha256_hex(content) + ".json", sha256_hex(content), content.size()};
+  REQUIRE(write_file_atomically(dir / m.content.path, content, error));
+  for (const auto& bytes : media) {
+    m.media.push_back({"media/" + sha256_hex(bytes) + ".png", sha256_hex(bytes), bytes.size()});
+    REQUIRE(write_file_atomically(dir / m.media.back().path, bytes, error));
+  }
+  const std::string manifest = manifest_to_json(m);
+  REQUIRE(write_file_atomically(dir / "manifest.json", manifest, error));
+  REQUIRE(write_file_atomically(dir / "manifest.json.minisig", minisign_sign(secret, manifest, "version=" + std::to_string(version)), error));
+}
+}  // namespace
+
+TEST_CASE("declared sizes are capped: a manifest declaring a 10 GiB content file or huge pictures is refused before any download") {
+  BundleManifest m;
+  m.version = 2;
+  m.created = "2030-01-01T00:00:00Z";
+  m.expires = "2030-01-08T00:00:00Z";
+  m.content = {"content/" + std::string(64, 'a') + ".json", std::string(64, 'a'), 10ull << 30};
+  std::string error;
+  BundleManifest parsed;
+  CHECK_FALSE(parse_manifest(manifest_to_json(m), parsed, error));
+  CHECK(error.find("more than the 64 MiB a content document may have") != std::string::npos);
+  m.content.size = 1000;
+  m.media.push_back({"media/" + std::string(64, 'b') + ".png", std::string(64, 'b'), 17ull << 20});
+  CHECK_FALSE(parse_manifest(manifest_to_json(m), parsed, error));
+  CHECK(error.find("more than the 16 MiB a picture may have") != std::string::npos);
+}
+
+TEST_CASE("downloads stream to disk: 45 MiB of pictures add little to kioskctl sync's peak memory") {
+  World w;
+  test::NginxServer nginx(w.served, w.big);
+  const auto config = w.tmp.path() / "kiosk.json";
+  const std::string pub = test::read_file(w.key.string() + ".pub");
+  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
+                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
+                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  // Peak RSS (KiB) of one `kioskctl sync --once`.
+  const auto sync_peak = [&] {
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      dup2(null, 2);
+      execl(kKioskctl.c_str(), "kioskctl", "sync", "--once", "--config", config.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    REQUIRE(wait4(pid, &status, 0, &usage) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    return usage.ru_maxrss;
+  };
+  publish_by_hand(w, w.served, 1, {});
+  const long without = sync_peak();
+  std::mt19937 rng(7);
+  std::vector<std::string> media;
+  for (int i = 0; i < 3; ++i) {
+    std::string bytes(15u << 20, '\0');
+    for (auto& c : bytes) c = static_cast<char>(rng());
+    media.push_back(std::move(bytes));
+  }
+  publish_by_hand(w, w.served, 2, media);
+  media.clear();
+  const long with = sync_peak();
+  CHECK(w.verified_cache_version() == 2);
+  MESSAGE("kioskctl sync peak RSS: " << without / 1024 << " MiB without pictures, " << with / 1024 << " MiB with 45 MiB of them");
+  CHECK(with - without < 16 * 1024);  // KiB: far less than the pictures, which never sit in memory
+}
+
+TEST_CASE("a whole sync cycle has one deadline: a server trickling bytes is given up when it runs out") {
+  World w;
+  w.publish(1, w.served);
+  test::NginxServer nginx(w.served, w.big);
+  SyncSettings s;
+  s.base_url = nginx.url("stall/");  // 10 bytes a second: the manifest alone would take minutes
+  s.keys = {w.pub};
+  s.cache_dir = w.cache;
+  s.state_dir = w.state;
+  s.limits.allow_http_loopback = true;
+  s.limits.low_speed_bytes_per_s = 1;  // slow, but not slow enough for curl's own limit
+  s.limits.low_speed_time_s = 600;
+  s.cycle_limit_s = 3;
+  const auto t0 = std::chrono::steady_clock::now();
+  const SyncOutcome o = SyncEngine(s).run_once(now());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(o.kind == SyncOutcome::Kind::Failed);
+  CHECK(seconds < 30);
+  MESSAGE("gave up after " << seconds << " s: " << o.reason);
 }

@@ -143,12 +143,20 @@ bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error
     if (error.empty()) error = "manifest: content: missing";
     return false;
   }
+  if (m.content.size > kContentMaxBytes)
+    return error = "manifest: content.size: " + std::to_string(m.content.size) + " bytes is more than the " +
+                   std::to_string(kContentMaxBytes >> 20) + " MiB a content document may have", false;
   m.media.clear();
   if (j.contains("media")) {
     if (!j["media"].is_array()) return error = "manifest: media: expected a list", false;
+    if (j["media"].size() > kMediaMaxCount)
+      return error = "manifest: media: " + std::to_string(j["media"].size()) + " pictures, more than " + std::to_string(kMediaMaxCount), false;
     for (size_t i = 0; i < j["media"].size(); ++i) {
       BundleFile f;
       if (!read_file(j["media"][i], "media", "media[" + std::to_string(i) + "]", f, error)) return false;
+      if (f.size > kMediaMaxBytes)
+        return error = "manifest: media[" + std::to_string(i) + "].size: " + std::to_string(f.size) + " bytes is more than the " +
+                       std::to_string(kMediaMaxBytes >> 20) + " MiB a picture may have", false;
       m.media.push_back(std::move(f));
     }
   }

@@ -11,6 +11,11 @@ namespace kiosk {
 
 inline constexpr const char* kBundleFormat = "berswordt-kiosk-bundle/1";
 inline constexpr size_t kManifestMaxBytes = 64 * 1024;
+// What a manifest may declare, whatever its signature: the content document (10,000 offers are
+// about 17 MB), each picture, and how many pictures. A sync never downloads more than these.
+inline constexpr uint64_t kContentMaxBytes = 64ull << 20;
+inline constexpr uint64_t kMediaMaxBytes = 16ull << 20;
+inline constexpr size_t kMediaMaxCount = 1000;
 
 struct BundleFile {
   std::string path;    // "content/<sha256>.json" or "media/<sha256>.<ext>"

@@ -19,16 +19,20 @@ struct Transfer {
   HttpResponse* response;
   size_t max_bytes;
   const std::atomic<bool>* cancel;
+  const HttpClient::BodySink* sink = nullptr;  // else the body collects in response->body
   bool too_large = false;
+  size_t received = 0;
 };
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t n = size * count;
-  if (t->response->body.size() + n > t->max_bytes) {
+  if (t->received + n > t->max_bytes) {
     t->too_large = true;
-    return 0;  // aborts the transfer: never buffer more than the cap
+    return 0;  // aborts the transfer: never take more than the cap
   }
+  t->received += n;
+  if (t->sink != nullptr) return (*t->sink)(std::string_view(data, n)) ? n : 0;
   t->response->body.append(data, n);
   return n;
 }
@@ -130,6 +134,10 @@ HttpResponse HttpClient::get(const std::string& url, size_t max_bytes, const std
   return perform(url, nullptr, headers, max_bytes);
 }
 
+HttpResponse HttpClient::get_to(const std::string& url, size_t max_bytes, const BodySink& sink) {
+  return perform(url, nullptr, {}, max_bytes, &sink);
+}
+
 HttpResponse HttpClient::get_with(const std::string& url, const std::vector<std::string>& headers, size_t max_bytes) {
   return perform(url, nullptr, headers, max_bytes);
 }
@@ -140,7 +148,7 @@ HttpResponse HttpClient::post(const std::string& url, const std::string& body, c
 }
 
 HttpResponse HttpClient::perform(const std::string& url, const std::string* post_body,
-                                 const std::vector<std::string>& headers, size_t max_bytes) {
+                                 const std::vector<std::string>& headers, size_t max_bytes, const BodySink* sink) {
   HttpResponse r;
   if (!allowed(url, r.error)) {
     r.failure = HttpResponse::Failure::Refused;
@@ -148,7 +156,7 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* post
   }
   CURL* c = static_cast<CURL*>(curl_);
   curl_easy_reset(c);
-  Transfer t{&r, max_bytes, cancel_};
+  Transfer t{&r, max_bytes, cancel_, sink};
   char curl_error[CURL_ERROR_SIZE] = {};
   curl_slist* list = nullptr;
   for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
@@ -161,7 +169,7 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* post
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits_.connect_timeout_s);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits_.low_speed_bytes_per_s);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits_.low_speed_time_s);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, limits_.total_timeout_s);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, std::max(1L, std::min(limits_.total_timeout_s, time_left_s_)));
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // compressed is fine; the cap counts decoded bytes
   curl_easy_setopt(c, CURLOPT_USERAGENT, "berswordt-kiosk");
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);

@@ -5,6 +5,7 @@
 // arrives, in the write callback — a server's Content-Length (or its absence, with chunked or
 // compressed bodies) is never trusted. A cancel flag stops a transfer within a fraction of a second.
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResponse get(const std::string& url, size_t max_bytes, const std::string& if_none_match = {});
+  // The body goes to `sink` piece by piece instead of into memory; `sink` returning false stops it.
+  using BodySink = std::function<bool(std::string_view)>;
+  HttpResponse get_to(const std::string& url, size_t max_bytes, const BodySink& sink);
+  // No request from now on may take longer than this (a whole sync cycle's deadline).
+  void limit_time_left(long seconds) { time_left_s_ = seconds; }
   HttpResponse get_with(const std::string& url, const std::vector<std::string>& headers, size_t max_bytes);
   HttpResponse post(const std::string& url, const std::string& body, const std::vector<std::string>& headers,
                     size_t max_bytes);
@@ -50,8 +56,9 @@ class HttpClient {
 
  private:
   HttpResponse perform(const std::string& url, const std::string* post_body, const std::vector<std::string>& headers,
-                       size_t max_bytes);
+                       size_t max_bytes, const BodySink* sink = nullptr);
   HttpLimits limits_;
+  long time_left_s_ = 1L << 30;
   const std::atomic<bool>* cancel_;
   void* curl_;
 };

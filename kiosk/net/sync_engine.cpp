@@ -1,7 +1,11 @@
 #include "kiosk/net/sync_engine.hpp"
 
+#include <chrono>
+
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
+#include "kiosk/net/digest.hpp"
+#include "kiosk/store/atomic_file.hpp"
 #include "kiosk/store/bundle_cache.hpp"
 
 namespace kiosk {
@@ -51,8 +55,19 @@ long SyncEngine::cached_version(int64_t now) {
 
 bool SyncEngine::cache_holds(long version, int64_t now) { return version > 0 && cached_version(now) == version; }
 
+// A whole cycle (manifest, signature, every file) has one deadline, whatever each request's own
+// timeouts allow: a server that trickles many files cannot hold the worker for hours.
+std::string SyncEngine::time_is_up() {
+  const auto left = std::chrono::duration_cast<std::chrono::seconds>(deadline_ - std::chrono::steady_clock::now()).count();
+  if (left <= 0) return "the sync took longer than " + std::to_string(settings_.cycle_limit_s) + " s; it stops here and tries again later";
+  http_.limit_time_left(static_cast<long>(left));
+  return {};
+}
+
 SyncOutcome SyncEngine::run_once(int64_t now) {
   answered_ = false;
+  deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.cycle_limit_s);
+  if (const auto late = time_is_up(); !late.empty()) return outcome(SyncOutcome::Kind::Failed, late);
   SyncOutcome o = run_cycle(now);
   o.server_answered = answered_;
   return o;
@@ -85,6 +100,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   }
   size_t downloaded = manifest.body.size();
   if (!manifest.ok() || manifest.status != 200) return http_failure(manifest, "manifest.json");
+  if (const auto late = time_is_up(); !late.empty()) return outcome(SyncOutcome::Kind::Failed, late);
   const HttpResponse signature = http_.get(join_url(settings_.base_url, "manifest.json.minisig"), kSignatureMaxBytes);
   if (!signature.ok() || signature.status != 200) return http_failure(signature, "manifest.json.minisig");
   downloaded += signature.body.size();
@@ -107,21 +123,41 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   if (now >= m.expires_at)
     return outcome(SyncOutcome::Kind::Rejected, "version " + std::to_string(m.version) + " expired at " + m.expires);
 
-  RawBundle bundle{manifest.body, signature.body, {}};
+  // Each file streams to a temporary file beside its place in the cache, hashed on the way:
+  // memory holds one chunk at a time, and only the content document is read back to parse.
+  std::vector<std::unique_ptr<StagedFile>> staged;
+  std::string content_bytes;
   std::vector<BundleFile> files{m.content};
   files.insert(files.end(), m.media.begin(), m.media.end());
   for (const BundleFile& f : files) {
+    const auto target = settings_.cache_dir / f.path;
+    const bool is_content = f.path == m.content.path;
+    if (const auto late = time_is_up(); !late.empty()) return outcome(SyncOutcome::Kind::Failed, late);
+    auto file = std::make_unique<StagedFile>(target);
+    if (!file->ok()) return outcome(SyncOutcome::Kind::Failed, "cache: " + file->error());
+    Sha256Stream hash;
+    size_t received = 0;
+    bool disk_failed = false;
     // The cap is the declared size: a server that sends more is cut off while sending.
-    const HttpResponse r = http_.get(join_url(settings_.base_url, f.path), f.size);
+    const HttpResponse r = http_.get_to(join_url(settings_.base_url, f.path), f.size, [&](std::string_view chunk) {
+      hash.update(chunk);
+      received += chunk.size();
+      return !(disk_failed = !file->write(chunk));
+    });
+    if (disk_failed) return outcome(SyncOutcome::Kind::Failed, "cache: " + file->error());
     if (r.failure == HttpResponse::Failure::TooLarge)
       return outcome(SyncOutcome::Kind::Rejected, f.path + " is larger than the " + std::to_string(f.size) + " bytes the manifest declares");
     if (!r.ok() || r.status != 200) return http_failure(r, f.path);
-    std::string reason;
-    if (!check_file(r.body, f, reason)) return outcome(SyncOutcome::Kind::Rejected, reason);
-    downloaded += r.body.size();
-    bundle.files[f.path] = std::move(r.body);
+    if (received != f.size)
+      return outcome(SyncOutcome::Kind::Rejected, f.path + " has " + std::to_string(received) + " bytes, the manifest says " + std::to_string(f.size));
+    if (hash.hex() != f.sha256)
+      return outcome(SyncOutcome::Kind::Rejected, f.path + " does not match its SHA-256 in the manifest (altered or damaged)");
+    downloaded += received;
+    if (is_content && !(content_bytes = read_whole_file(file->temp_path(), f.size, kJsonPadding).value_or("")).size())
+      return outcome(SyncOutcome::Kind::Failed, "cache: cannot read " + file->temp_path().string());
+    staged.push_back(std::move(file));
   }
-  ContentParseResult parsed = parse_content_document(m.content.path, bundle.files[m.content.path], settings_.fallback.get());
+  ContentParseResult parsed = parse_content_document(m.content.path, content_bytes, settings_.fallback.get());
   if (!parsed.ok())
     return outcome(SyncOutcome::Kind::Rejected, "the content document is not valid: " + parsed.problems.front().to_string());
   if (std::string reason; !images_listed(*parsed.snapshot, m, reason)) return outcome(SyncOutcome::Kind::Rejected, reason);
@@ -133,7 +169,9 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   trust.etag.clear();
   if (!save_trust_state(settings_.state_dir, trust, error)) return outcome(SyncOutcome::Kind::Failed, "state: " + error);
   BundleCache cache(settings_.cache_dir);
-  if (!cache.store(bundle, error)) return outcome(SyncOutcome::Kind::Failed, "cache: " + error);
+  for (auto& file : staged)
+    if (!file->commit(error)) return outcome(SyncOutcome::Kind::Failed, "cache: " + error);
+  if (!cache.switch_to(manifest.body, signature.body, error)) return outcome(SyncOutcome::Kind::Failed, "cache: " + error);
   cached_version_ = m.version;
   trust.switching_from = -1;
   trust.etag = manifest.etag;

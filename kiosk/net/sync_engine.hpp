@@ -4,6 +4,7 @@
 // the content document. Only a bundle that passes everything is written to the cache
 // (atomically) and its version trusted. Runs on a worker thread; blocking is fine here.
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct SyncSettings {
   std::filesystem::path state_dir;
   HttpLimits limits;
   SnapshotPtr fallback;  // the bundled content: fills what older bundles lack
+  long cycle_limit_s = 900;  // one sync cycle, all requests together
 };
 
 struct SyncOutcome {
@@ -51,10 +53,12 @@ class SyncEngine {
   // The version of the cached bundle if it verifies (any version), else 0; read once.
   long cached_version(int64_t now);
   bool cache_holds(long version, int64_t now);
+  std::string time_is_up();  // "" while the cycle has time left (and the client is told how much)
   bool answered_ = false;
   SyncSettings settings_;
   HttpClient http_;
-  long cached_version_ = -1;  // verified at the first cycle, then kept up to date
+  long cached_version_ = -1;
+  std::chrono::steady_clock::time_point deadline_;  // verified at the first cycle, then kept up to date
 };
 
 }  // namespace kiosk

@@ -28,23 +28,39 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& error, unsigned mode) {
-  const auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+StagedFile::StagedFile(std::filesystem::path target, unsigned mode) : target_(std::move(target)) {
+  const auto dir = target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   std::random_device rd;
-  const auto temp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
-  if (fd < 0) return error = failed("cannot create", temp), false;
-  const bool ok = write_all(fd, bytes) && ::fsync(fd) == 0;
-  if (!ok) error = failed("cannot write", temp);
-  ::close(fd);
-  if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) {
-    if (ok) error = failed("cannot rename over", target);
-    ::unlink(temp.c_str());
-    return false;
-  }
+  temp_ = dir / ("." + target_.filename().string() + ".tmp-" + std::to_string(rd()));
+  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+  if (fd_ < 0) error_ = failed("cannot create", temp_);
+}
+
+StagedFile::~StagedFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+}
+
+bool StagedFile::write(std::string_view bytes) {
+  if (fd_ < 0) return false;
+  if (write_all(fd_, bytes)) return true;
+  error_ = failed("cannot write", temp_);
+  return false;
+}
+
+bool StagedFile::commit(std::string& error) {
+  if (fd_ < 0) return error = error_, false;
+  const bool synced = ::fsync(fd_) == 0;
+  if (!synced) error_ = failed("cannot write", temp_);
+  ::close(fd_);
+  fd_ = -1;
+  if (!synced) return error = error_, false;
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) return error = failed("cannot rename over", target_), false;
+  committed_ = true;
   // The rename is durable only once the folder's entry is on disk.
+  const auto dir = target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd < 0 || ::fsync(dfd) != 0) {
     error = failed("cannot sync folder", dir);
@@ -53,6 +69,12 @@ bool write_file_atomically(const std::filesystem::path& target, std::string_view
   }
   ::close(dfd);
   return true;
+}
+
+bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& error, unsigned mode) {
+  StagedFile file(target, mode);
+  if (!file.write(bytes)) return error = file.error(), false;
+  return file.commit(error);
 }
 
 std::optional<std::string> read_whole_file(const std::filesystem::path& path, size_t max_bytes, size_t spare) {

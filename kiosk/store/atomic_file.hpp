@@ -9,6 +9,29 @@
 
 namespace kiosk {
 
+// A file written piece by piece (a download) beside its target, then put in place atomically.
+// Until commit() it is a hidden temporary file; a StagedFile that goes away uncommitted removes
+// it, and a kill leaves one that the cache's clean-up removes.
+class StagedFile {
+ public:
+  explicit StagedFile(std::filesystem::path target, unsigned mode = 0644);
+  ~StagedFile();
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  bool ok() const { return fd_ >= 0; }
+  bool write(std::string_view bytes);
+  // fsync, rename over the target, fsync the folder. False with a reason; the target is then as it was.
+  bool commit(std::string& error);
+  const std::filesystem::path& temp_path() const { return temp_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::filesystem::path target_, temp_;
+  int fd_ = -1;
+  bool committed_ = false;
+  std::string error_;
+};
+
 // False with a reason naming the file and the system's error when anything fails; the target
 // then still holds what it held before.
 // `mode` applies to a new file (after the umask): 0644 for what others must read (a published

@@ -45,7 +45,11 @@ bool BundleCache::store(const RawBundle& b, std::string& error) {
     }
     if (!write_file_atomically(target, bytes, error)) return false;
   }
-  const json current{{"manifest", b.manifest}, {"signature", with_escaped_untrusted_comment(b.signature)}};
+  return switch_to(b.manifest, b.signature, error);
+}
+
+bool BundleCache::switch_to(const std::string& manifest, const std::string& signature, std::string& error) {
+  const json current{{"manifest", manifest}, {"signature", with_escaped_untrusted_comment(signature)}};
   return write_file_atomically(dir_ / "current.json", current.dump(-1, ' ', false, json::error_handler_t::replace), error);
 }
 

@@ -22,6 +22,9 @@ class BundleCache {
   explicit BundleCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
   bool store(const RawBundle& bundle, std::string& error);
+  // Makes `manifest` the current bundle; its files must already be in place (a sync commits
+  // its downloads first). One atomic rename of current.json.
+  bool switch_to(const std::string& manifest, const std::string& signature, std::string& error);
   // The current bundle as it lies on disk, or nothing (with a reason) when there is none or a
   // file it names cannot be read.
   std::optional<RawBundle> load(std::string& error) const;

@@ -108,6 +108,16 @@ struct Kiosk {
     tap("osk.enter");
   }
   std::string screen() { return std::string(app->ui().automation().screen()); }
+  // A complete form for "tafel-hoerde" (from 16: the age box ticked), consent given.
+  void fill_tafel_hoerde_form() {
+    type_into("form.first_name", "Ali");
+    type_into("form.last_name", "Demir");
+    type_into("form.phone", "0231 123456");
+    reveal("form.age");
+    tap("form.age");
+    reveal("form.consent");
+    tap("form.consent");
+  }
 };
 
 }  // namespace
@@ -177,13 +187,7 @@ TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is l
   k.app->ui().set_registration_sink(&sink);
   k.tap("attract.start");
   k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.type_into("form.first_name", "Ali");
-  k.type_into("form.last_name", "Demir");
-  k.type_into("form.phone", "0231 123456");
-  k.reveal("form.age");  // the offer is for people from 16
-  k.tap("form.age");
-  k.reveal("form.consent");
-  k.tap("form.consent");
+  k.fill_tafel_hoerde_form();
   // Another connection holds the database: a commit on the UI thread would stall the frame
   // here until SQLite gave up.
   sqlite3* other = nullptr;
@@ -392,13 +396,7 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   Kiosk k(&full);
   k.tap("attract.start");
   k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.type_into("form.first_name", "Ali");
-  k.type_into("form.last_name", "Demir");
-  k.type_into("form.phone", "0231 123456");
-  k.reveal("form.age");  // the offer is for people from 16
-  k.tap("form.age");
-  k.reveal("form.consent");
-  k.tap("form.consent");
+  k.fill_tafel_hoerde_form();
   k.reveal("form.submit");
   k.tap("form.submit");
   CHECK(k.screen() == "register");

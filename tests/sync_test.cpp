@@ -54,6 +54,18 @@ struct World {
     std::filesystem::create_directories(served);
     std::filesystem::create_directories(big);
   }
+  // The admin's public key as kiosk.json carries it.
+  std::string public_key_line() const {
+    const std::string file = test::read_file(key.string() + ".pub");
+    return file.substr(file.find('\n') + 1, file.size() - file.find('\n') - 2);
+  }
+  // A kiosk.json for `kioskctl sync --once` against `url`, with this world's folders.
+  std::filesystem::path kiosk_json(const std::string& url) const {
+    const auto config = tmp.path() / "kiosk.json";
+    std::ofstream(config) << R"({"backend": ")" << url << R"(", "allow_http_loopback": true, "public_keys": [")" << public_key_line()
+                          << R"("], "state_dir": ")" << state.string() << R"(", "cache_dir": ")" << cache.string() << R"("})";
+    return config;
+  }
   void publish(long version, const std::filesystem::path& out_dir) {
     std::string out;
     REQUIRE_MESSAGE(test::run_command(kKioskctl + " publish " + test::bundled_content().string() + " --key " + key.string() +
@@ -264,11 +276,7 @@ TEST_CASE("kioskctl sync --once prints the outcome and exits 0 only on success o
   World w;
   w.publish(1, w.served);
   test::NginxServer nginx(w.served, w.big);
-  const auto config = w.tmp.path() / "kiosk.json";
-  const std::string pub = test::read_file(w.key.string() + ".pub");
-  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
-                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
-                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  const auto config = w.kiosk_json(nginx.url());
   std::string out;
   CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
   CHECK(out == "new version 1\n");
@@ -367,11 +375,7 @@ TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates, every s
   test::NginxServer nginx(w.served, w.big);
   w.publish(1, w.served);
   REQUIRE(w.engine(nginx.url()).run_once(now()).kind == SyncOutcome::Kind::NewVersion);
-  const auto config = w.tmp.path() / "kiosk.json";
-  const std::string pub = test::read_file(w.key.string() + ".pub");
-  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
-                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
-                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  const auto config = w.kiosk_json(nginx.url());
   // How long one whole sync takes here; kill points are spread over that span.
   w.publish(2, w.served);
   std::string out;
@@ -397,7 +401,7 @@ TEST_CASE("crash safety: SIGKILL at random moments of 100 cache updates, every s
     waitpid(pid, &status, 0);
     killed_midway += WIFSIGNALED(status) ? 1 : 0;
     // What the next start of the kiosk finds: a bundle that passes every check.
-    const StartupContent s = load_startup_content({"", w.cache, w.state, {pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2)}, now()});
+    const StartupContent s = load_startup_content({"", w.cache, w.state, {w.public_key_line()}, now()});
     REQUIRE(s.snapshot);
     CHECK(s.source.rfind("cached bundle version ", 0) == 0);
     // The start shows nothing newer than it trusts: the cache never gets ahead of the trust
@@ -486,11 +490,7 @@ TEST_CASE("an invalid UTF-8 byte in the signature's unsigned comment line stops 
   sig.insert(sig.find('\n'), " \xff\xfe\xc3");
   std::ofstream(w.served / "manifest.json.minisig", std::ios::binary) << sig;
   test::NginxServer nginx(w.served, w.big);
-  const auto config = w.tmp.path() / "kiosk.json";
-  const std::string pub = test::read_file(w.key.string() + ".pub");
-  std::ofstream(config) << R"({"backend": ")" << nginx.url() << R"(", "allow_http_loopback": true, "public_keys": [")"
-                        << pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2) << R"("], "state_dir": ")"
-                        << w.state.string() << R"(", "cache_dir": ")" << w.cache.string() << R"("})";
+  const auto config = w.kiosk_json(nginx.url());
   std::string out;
   CHECK(test::run_command(kKioskctl + " sync --once --config " + config.string(), out) == 0);
   CHECK(out == "new version 1\n");
@@ -566,8 +566,7 @@ TEST_CASE("the cache keeps only what the current bundle names: old versions and 
   // A start tidies up too (a kill may have left something since).
   std::ofstream(w.cache / ".current.json.tmp-99") << "half";
   std::ofstream(w.cache / "content" / "0000.json") << "{}";
-  const std::string pub = test::read_file(w.key.string() + ".pub");
-  const StartupContent s = load_startup_content({"", w.cache, w.state, {pub.substr(pub.find('\n') + 1, pub.size() - pub.find('\n') - 2)}, now()});
+  const StartupContent s = load_startup_content({"", w.cache, w.state, {w.public_key_line()}, now()});
   CHECK(s.version == 2);
   CHECK(files_in_cache() == std::vector<std::string>{m.content.path, "current.json"});
 }

@@ -1,7 +1,5 @@
 #include "kiosk/backend/kiosk_api.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "kiosk/backend/registration_body.hpp"
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/json_depth.hpp"
 #include "kiosk/core/log.hpp"
@@ -28,25 +27,6 @@ std::string bearer(const httplib::Request& req) {
 void refuse(httplib::Response& res, int status, const std::string& why) {
   res.status = status;
   res.set_content(why + "\n", "text/plain");
-}
-
-bool is_uuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash != (s[i] == '-')) return false;
-    if (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
-
-// A crypto_box_seal of the personal fields as JSON: base64 of at least the box's overhead plus
-// "{}". Anything else could never be opened by the agency, so it is refused now, not at export.
-bool could_be_sealed_box(const std::string& b64) {
-  std::vector<unsigned char> bin(b64.size());
-  size_t len = 0;
-  return sodium_base642bin(bin.data(), bin.size(), b64.data(), b64.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0 &&
-         len >= crypto_box_SEALBYTES + 2;
 }
 
 enum class Who { Anyone, Kiosk, Admin };
@@ -140,18 +120,9 @@ void KioskApi::install(GuardedServer& server) {
 void KioskApi::registration(const httplib::Request& req, httplib::Response& res) {
   delay();
   const std::string kiosk = kiosks_.holder_of(bearer(req)).value_or("");
-  if (!json_nesting_within(req.body, o_.max_json_depth))
-    return refuse(res, 400, "the JSON nests deeper than " + std::to_string(o_.max_json_depth) + " levels");
-  const json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return refuse(res, 400, "the body is not a JSON object");
-  for (const char* k : {"id", "kiosk", "offer", "created", "consent_version", "sealed"})
-    if (!body.contains(k) || !body[k].is_string() || body[k].get<std::string>().empty())
-      return refuse(res, 422, std::string("missing ") + k);
-  Registration r{body["id"], body["kiosk"], body["offer"], body["created"], body["consent_version"], body["sealed"]};
-  if (!is_uuid(r.id)) return refuse(res, 422, "id is not a UUID");
-  if (r.kiosk != kiosk) return refuse(res, 403, "this token belongs to another kiosk");
-  if (req.get_header_value("Idempotency-Key") != r.id) return refuse(res, 422, "Idempotency-Key must equal id");
-  if (!could_be_sealed_box(r.sealed)) return refuse(res, 422, "sealed is not a base64 crypto_box_seal");
+  const BodyCheck check = check_registration_body(req.body, kiosk, req.get_header_value("Idempotency-Key"), o_.max_json_depth);
+  if (check.status != 0) return refuse(res, check.status, check.why);
+  const Registration& r = check.registration;
   for (const auto& rejected : o_.reject_offers)
     if (r.offer == rejected) return refuse(res, 422, "offer not taken");
   {

@@ -119,14 +119,10 @@ bool parse_manifest(std::string_view text, BundleManifest& m, std::string& error
   if (text.size() > kManifestMaxBytes) return error = "manifest: larger than " + std::to_string(kManifestMaxBytes) + " bytes", false;
   // Duplicate keys first: nlohmann would keep the last value where another reader keeps the first.
   if (const auto dup = first_duplicate_key(text)) return error = "manifest: " + *dup + ": a key that appears twice", false;
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::exception&) {
-    // Syntax errors, and numbers too large for a double (out_of_range), which a hostile
-    // server can send just as easily.
-    return error = "manifest: not valid JSON", false;
-  }
+  // Syntax errors, and numbers too large for a double (out_of_range), which a hostile server
+  // can send just as easily: both read as "discarded", without an exception per bad input.
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return error = "manifest: not valid JSON", false;
   if (!j.is_object() || text_field(j, "format") != kBundleFormat)
     return error = std::string("manifest: format: expected \"") + kBundleFormat + "\"", false;
   if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<long>() < 1)

@@ -13,6 +13,29 @@ namespace kiosk {
 std::string join_url(const std::string& base, const std::string& path) {
   return base.empty() || base.back() == '/' ? base + path : base + "/" + path;
 }
+
+void read_response_header(std::string_view raw, HttpResponse& r) {
+  const std::string line(raw);
+  const auto colon = line.find(':');
+  if (colon == std::string::npos) return;
+  std::string name = line.substr(0, colon);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string value = line.substr(colon + 1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
+  value.erase(0, std::min(value.find_first_not_of(' '), value.size()));
+  // A server's bytes reach files and JSON only when they are what the field allows: an ETag
+  // of visible ASCII, else none (the next request is simply unconditional).
+  if (name == "etag") r.etag = std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7f; }) ? value : std::string();
+  if (name == "retry-after") {
+    // Clamped to [0, 1 h]: "Retry-After: 2000000000" must not stop syncing for decades.
+    long seconds = 60;  // an HTTP date or garbage: "a while"
+    try {
+      seconds = std::stol(value);
+    } catch (...) {
+    }
+    r.retry_after_s = std::clamp(seconds, 0L, 3600L);
+  }
+}
 namespace {
 
 struct Transfer {
@@ -37,36 +60,10 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  return s.substr(i);
-}
-
 size_t on_header(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t n = size * count;
-  const std::string line(data, n);
-  const auto colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::string value = trimmed(line.substr(colon + 1));
-    // A server's bytes reach files and JSON only when they are what the field allows: an ETag
-    // of visible ASCII, else none (the next request is simply unconditional).
-    if (name == "etag")
-      t->response->etag = std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7f; }) ? value : std::string();
-    if (name == "retry-after") {
-      // Clamped to [0, 1 h]: "Retry-After: 2000000000" must not stop syncing for decades.
-      long seconds = 60;  // an HTTP date or garbage: "a while"
-      try {
-        seconds = std::stol(value);
-      } catch (...) {
-      }
-      t->response->retry_after_s = std::clamp(seconds, 0L, 3600L);
-    }
-  }
+  read_response_header(std::string_view(data, n), *t->response);
   return n;
 }
 

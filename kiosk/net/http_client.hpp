@@ -15,6 +15,11 @@ namespace kiosk {
 // "https://host/bundle" + "manifest.json" → "https://host/bundle/manifest.json", one slash between.
 std::string join_url(const std::string& base, const std::string& path);
 
+struct HttpResponse;
+// One response header line as a server sent it ("ETag: …", "Retry-After: …"): the fields the
+// client uses are taken only in the form they allow; anything else is ignored.
+void read_response_header(std::string_view line, HttpResponse& response);
+
 struct HttpLimits {
   long connect_timeout_s = 10;
   long low_speed_bytes_per_s = 64;  // slower than this …

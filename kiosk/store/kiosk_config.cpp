@@ -1,5 +1,6 @@
 #include "kiosk/store/kiosk_config.hpp"
 
+#include "kiosk/core/json_depth.hpp"
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -25,20 +26,30 @@ std::filesystem::path default_state_dir() { return from_env("STATE_DIRECTORY", "
 std::filesystem::path default_cache_dir() { return from_env("CACHE_DIRECTORY", "/var/cache/berswordt-kiosk"); }
 
 ConfigLoad load_config(const std::filesystem::path& path) {
-  ConfigLoad out;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return out;
+  if (!std::filesystem::exists(path, ec)) return {};
+  const auto text = read_whole_file(path, 1 << 20);
+  if (!text) {
+    ConfigLoad out;
+    out.found = true;
+    out.problems.push_back({path.string(), "$", "a readable JSON object", "a file that cannot be read (or larger than 1 MiB)", ""});
+    return out;
+  }
+  return parse_config(*text, path.string());
+}
+
+ConfigLoad parse_config(std::string_view text, const std::string& file) {
+  ConfigLoad out;
   out.found = true;
-  const std::string file = path.string();
   auto problem = [&](const std::string& where, std::string expected, std::string found) {
     out.problems.push_back({file, "$." + where, std::move(expected), std::move(found), ""});
   };
-  const auto text = read_whole_file(path, 1 << 20);
-  json j;
-  try {
-    if (!text) throw std::runtime_error("unreadable");
-    j = json::parse(*text);
-  } catch (const std::exception&) {
+  if (!json_nesting_within(text, 32)) {  // quoting a value back (dump) recurses once per level
+    out.problems.push_back({file, "$", "a JSON object", "JSON nested deeper than 32 levels", ""});
+    return out;
+  }
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) {
     out.problems.push_back({file, "$", "a readable JSON object", "a file that is not valid JSON", ""});
     return out;
   }

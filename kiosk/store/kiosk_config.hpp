@@ -34,6 +34,8 @@ struct ConfigLoad {
 };
 
 ConfigLoad load_config(const std::filesystem::path& path);
+// The same for text already read; `file` names it in problems.
+ConfigLoad parse_config(std::string_view text, const std::string& file);
 
 // Secrets (the API token and PIN hash in kiosk.json, the pepper file) that every user of the
 // machine may read: one warning per file, saying what to run.

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/content_parser.hpp"
+#include "kiosk/core/script_steps.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/store/kiosk_config.hpp"
 #include "support.hpp"
@@ -131,4 +132,25 @@ TEST_CASE("kiosk.json: three public keys are all kept, each unusable entry is na
   CHECK(named);
   CHECK(backend);
   CHECK(c.config.backend.empty());
+}
+
+TEST_CASE("a --script file is checked whole before it runs: values of the wrong type are named, never thrown") {
+  std::vector<ScriptStep> steps;
+  std::string error;
+  CHECK_FALSE(parse_script(R"([{"tap": "home.offers"}, {"drag": "offers.list", "dy": "far"}])", steps, error));
+  CHECK(error == R"(step 2 {"drag":"offers.list","dy":"far"}: "dx" and "dy" take pixels)");
+  CHECK_FALSE(parse_script(R"([{"hold": "staff.entry", "ms": "long"}])", steps, error));
+  CHECK(error.find("\"hold\" takes a widget id and \"ms\"") != std::string::npos);
+  CHECK_FALSE(parse_script(R"([{"wait_ms": 99999999999}])", steps, error));
+  CHECK(error.find("up to an hour") != std::string::npos);
+  CHECK_FALSE(parse_script(R"([{"tap": "a", "type": "b"}])", steps, error));
+  CHECK_FALSE(parse_script("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", steps, error));
+  CHECK_FALSE(parse_script("not json", steps, error));
+  CHECK(error == "not valid JSON");
+  REQUIRE(parse_script(R"([{"tap": "home.offers"}, {"drag_at": [540, 1200], "dy": -800}, {"hold": "staff.entry", "ms": 3200}, {"quit": true}])",
+                       steps, error));
+  REQUIRE(steps.size() == 4);
+  CHECK(steps[1].action == ScriptStep::Action::DragAt);
+  CHECK(steps[1].dy == -800.0f);
+  CHECK(steps[2].ms == 3200);
 }

@@ -18,6 +18,7 @@
 #include "backend_server.hpp"
 #include "kiosk/app/backend_worker.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
 #include "kiosk/net/sealed_box.hpp"
@@ -212,6 +213,43 @@ TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is l
   CHECK(k.screen() == "thank_you");
   CHECK(k.app->ui().session().form.first_name.empty());
   CHECK(agency.outbox()->counts().pending == 1);
+}
+
+TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI thread, new ones arrive between frames") {
+  Agency agency;
+  const auto config = agency.tmp.path() / "kiosk.json";
+  std::ofstream(config) << R"({"registration_public_key": ")" << box_key_to_base64(agency.public_key) << R"("})";
+  Kiosk k(nullptr);
+  KioskOptions options;
+  options.config = config.string();
+  KioskServices services(*k.app, options, {config, agency.state, agency.tmp.path() / "cache"});
+  services.apply(load_config(config));
+  k.tap("attract.start");
+  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
+  k.fill_tafel_hoerde_form();
+  // A commit that cannot finish while another connection holds the outbox: stopping the old
+  // workers has to wait for it.
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  k.reveal("form.submit");
+  k.tap("form.submit");
+  REQUIRE(k.app->ui().session().form_sending);
+  bool reloaded = false;
+  services.reload([&] { reloaded = true; });
+  CHECK_FALSE(reloaded);  // returned at once: the waiting happens on the reloader
+  k.app->render_frame();  // and frames go on meanwhile
+  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(other);
+  for (int i = 0; i < 100 && !reloaded; ++i) {
+    k.platform->wait_for_wake(200);
+    k.app->run_posted();
+  }
+  CHECK(reloaded);
+  k.app->driver().settle();
+  CHECK(k.screen() == "thank_you");  // the commit begun before the reload finished, and counted
+  CHECK(agency.outbox()->counts().pending == 1);
+  CHECK(k.app->ui().staff_console() != nullptr);  // the new generation is hooked in
 }
 
 TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and the next visitor's form is empty") {

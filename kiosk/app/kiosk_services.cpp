@@ -14,99 +14,98 @@
 #include "kiosk/store/data_paths.hpp"
 
 namespace kiosk {
+
+struct KioskServices::Workers {
+  double idle_timeout_s = 90, assisted_idle_timeout_s = 600;
+  std::unique_ptr<OutboxRegistrations> registrations;
+  std::unique_ptr<SyncWorker> sync;
+  std::unique_ptr<BackendWorker> backend;
+  std::unique_ptr<StaffService> staff;
+
+  // In this order: the form's committer wakes the uploader, whose heartbeat may ask the sync
+  // worker for a check; staff last (its worker reads the outbox).
+  ~Workers() {
+    registrations.reset();
+    if (backend) backend->stop();
+    backend.reset();
+    if (sync) sync->stop();
+    sync.reset();
+    staff.reset();
+  }
+};
+
 KioskServices::KioskServices(KioskApp& app, KioskOptions options, Paths paths)
     : app_(app), options_(std::move(options)), paths_(std::move(paths)) {}
 
 KioskServices::~KioskServices() { stop(); }
 
 void KioskServices::stop() {
-  // The form's sink first: its committer wakes the uploader after each commit.
+  if (reloader_.joinable()) reloader_.join();
   app_.ui().set_registration_sink(nullptr);
-  registrations_.reset();
-  // Uploader next: its heartbeat may ask the sync worker for a check.
-  if (backend_worker_) backend_worker_->stop();
-  backend_worker_.reset();
-  if (sync_) sync_->stop();
-  sync_.reset();
-}
-
-void KioskServices::reload() {
-  log::info("config: reloading " + paths_.config.string());
-  apply(load_config(paths_.config));
+  app_.ui().set_staff_console(nullptr);
+  workers_.reset();
 }
 
 void KioskServices::apply(const ConfigLoad& config) {
+  stop();
+  install(build(config));
+}
+
+void KioskServices::reload(std::function<void()> done) {
+  if (reloader_.joinable()) {  // a second SIGHUP while the first is under way
+    log::info("config: a reload is already under way");
+    if (done) done();
+    return;
+  }
+  log::info("config: reloading " + paths_.config.string());
+  // On the main thread only the UI lets go of the old workers; they stop on the reloader.
+  app_.ui().set_registration_sink(nullptr);
+  app_.ui().set_staff_console(nullptr);
+  std::shared_ptr<Workers> old = std::move(workers_);
+  reloader_ = std::thread([this, old = std::move(old), done = std::move(done)]() mutable {
+    try {
+      old.reset();  // joins the old workers: up to a second while a transfer is cancelled
+      std::shared_ptr<Workers> fresh(build(load_config(paths_.config)).release());
+      app_.post([this, fresh, done] {
+        reloader_.join();  // it has nothing left to do but return
+        install(fresh);
+        if (done) done();
+      });
+    } catch (const std::exception& e) {
+      log::error(std::string("config: reload failed: ") + e.what());
+      app_.post([this, done] {
+        reloader_.join();
+        if (done) done();
+      });
+    }
+  });
+}
+
+void KioskServices::install(std::shared_ptr<Workers> w) {
+  workers_ = std::move(w);
+  app_.ui().set_idle_timeouts(workers_->idle_timeout_s, workers_->assisted_idle_timeout_s);
+  app_.ui().set_registration_sink(workers_->registrations.get());
+  app_.ui().set_staff_console(workers_->staff.get());
+}
+
+std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& config) {
+  auto w = std::make_unique<Workers>();
+  Workers* raw = w.get();  // the callbacks below outlive no member of their own generation
   std::vector<std::string> problems;
   for (const Problem& p : config.problems) {
     log::error("config: " + p.to_string() + " (using the default)");
     problems.push_back(p.to_string());
   }
   const KioskConfig& cfg = config.config;
-  for (const std::string& w : secret_file_warnings(paths_.config, cfg)) {
-    log::warning("config: " + w);
-    problems.push_back(w);
+  for (const std::string& warning : secret_file_warnings(paths_.config, cfg)) {
+    log::warning("config: " + warning);
+    problems.push_back(warning);
   }
-  stop();
-  app_.ui().set_registration_sink(nullptr);
-  app_.ui().set_staff_console(nullptr);
-  app_.ui().set_idle_timeouts(options_.idle_timeout_s.value_or(cfg.idle_timeout_s), cfg.assisted_idle_timeout_s);
+  w->idle_timeout_s = options_.idle_timeout_s.value_or(cfg.idle_timeout_s);
+  w->assisted_idle_timeout_s = cfg.assisted_idle_timeout_s;
+  const std::string backend = !options_.backend.empty() ? options_.backend : cfg.backend;
 
-  backend_ = !options_.backend.empty() ? options_.backend : cfg.backend;
-  start_registrations(cfg);
-  start_staff(cfg, std::move(problems));
-  const bool interactive = options_.content_dir.empty() && options_.script.empty() && options_.screenshot.empty();
-  if (!backend_.empty() && interactive) start_sync(cfg, options_.public_keys.empty() ? cfg.public_keys : options_.public_keys);
-  if (!backend_.empty() && !cfg.api_token.empty() && registrations_->available() && options_.script.empty() &&
-      options_.screenshot.empty()) {
-    BackendWorker::Settings b;
-    b.upload = {backend_, cfg.kiosk_id, cfg.api_token, {}};
-    b.upload.limits.allow_http_loopback = options_.allow_http_loopback || cfg.allow_http_loopback;
-    b.outbox_file = paths_.state_dir / "outbox.sqlite";
-    b.heartbeat_interval_s = cfg.heartbeat_interval_s;
-    backend_worker_ = std::make_unique<BackendWorker>(
-        b, [this] { return app_.content_status_json(epoch_now()); },
-        [this] {
-          if (sync_) sync_->sync_now();
-        },
-        [this](bool answered) {
-          app_.post([this, answered] {
-            if (staff_) staff_->backend_answered(answered);
-          });
-        });
-  }
-  staff_->set_backend(backend_, [this] {
-    if (sync_) sync_->sync_now();
-  });
-}
-
-void KioskServices::start_sync(const KioskConfig& cfg, const std::vector<std::string>& keys) {
-  SyncSettings settings;
-  settings.base_url = backend_;
-  for (const auto& text : keys) {
-    MinisignPublicKey k;
-    std::string error;
-    if (minisign_parse_public_key(text, k, error)) settings.keys.push_back(k);
-    else log::error("config: public key \"" + text.substr(0, 12) + "…\": " + error);
-  }
-  settings.cache_dir = paths_.cache_dir;
-  settings.state_dir = paths_.state_dir;
-  settings.fallback = load_content_directory(bundled_content_dir()).snapshot;
-  settings.limits.allow_http_loopback = options_.allow_http_loopback || cfg.allow_http_loopback;
-  const auto cache_dir = settings.cache_dir;
-  sync_ = std::make_unique<SyncWorker>(settings, options_.poll_interval_s.value_or(cfg.poll_interval_s), [this, cache_dir](SyncOutcome o) {
-    // Index and pictures are prepared here, on the worker, so the swap on the main thread is instant.
-    auto index = o.snapshot ? std::make_shared<const SearchIndex>(*o.snapshot) : nullptr;
-    auto media = o.snapshot ? decode_media(cache_dir, *o.snapshot) : nullptr;
-    app_.post([this, o = std::move(o), index, media] {
-      app_.apply_sync(o, index, epoch_now());
-      if (media) app_.apply_media(media);
-      if (staff_) staff_->backend_answered(o.server_answered);
-      if (status_line_) status_line_("content: " + app_.content_status().source + "; last check: " + o.summary());
-    });
-  });
-}
-
-void KioskServices::start_registrations(const KioskConfig& cfg) {
+  // Registrations: the form's sink, sealing on the UI thread and committing on its own.
   std::optional<std::array<uint8_t, 32>> key;
   if (!cfg.registration_public_key.empty()) {
     std::array<uint8_t, 32> k{};
@@ -114,26 +113,75 @@ void KioskServices::start_registrations(const KioskConfig& cfg) {
     else log::error("config: registration_public_key is not a key from `kioskctl registrations keygen`; registrations are off");
   }
   if (!key) log::info("registrations: no registration_public_key configured; visitors are sent to the counter");
-  registrations_ = std::make_unique<OutboxRegistrations>(
+  w->registrations = std::make_unique<OutboxRegistrations>(
       paths_.state_dir / "outbox.sqlite", key,
-      [this] {
-        if (backend_worker_) backend_worker_->registration_committed();
+      [raw] {
+        if (raw->backend) raw->backend->registration_committed();
       },
       [&app = app_](std::function<void()> task) { app.post(std::move(task)); });
-  app_.ui().set_registration_sink(registrations_.get());
-}
 
-void KioskServices::start_staff(const KioskConfig& cfg, std::vector<std::string> problems) {
+  // Content sync.
+  const bool interactive = options_.content_dir.empty() && options_.script.empty() && options_.screenshot.empty();
+  if (!backend.empty() && interactive) {
+    SyncSettings settings;
+    settings.base_url = backend;
+    for (const auto& text : options_.public_keys.empty() ? cfg.public_keys : options_.public_keys) {
+      MinisignPublicKey k;
+      std::string error;
+      if (minisign_parse_public_key(text, k, error)) settings.keys.push_back(k);
+      else log::error("config: public key \"" + text.substr(0, 12) + "…\": " + error);
+    }
+    settings.cache_dir = paths_.cache_dir;
+    settings.state_dir = paths_.state_dir;
+    settings.fallback = load_content_directory(bundled_content_dir()).snapshot;
+    settings.limits.allow_http_loopback = options_.allow_http_loopback || cfg.allow_http_loopback;
+    const auto cache_dir = settings.cache_dir;
+    w->sync = std::make_unique<SyncWorker>(settings, options_.poll_interval_s.value_or(cfg.poll_interval_s), [this, cache_dir](SyncOutcome o) {
+      // Index and pictures are prepared here, on the worker, so the swap on the main thread is instant.
+      auto index = o.snapshot ? std::make_shared<const SearchIndex>(*o.snapshot) : nullptr;
+      auto media = o.snapshot ? decode_media(cache_dir, *o.snapshot) : nullptr;
+      app_.post([this, o = std::move(o), index, media] {
+        app_.apply_sync(o, index, epoch_now());
+        if (media) app_.apply_media(media);
+        if (workers_ && workers_->staff) workers_->staff->backend_answered(o.server_answered);
+        if (status_line_) status_line_("content: " + app_.content_status().source + "; last check: " + o.summary());
+      });
+    });
+  }
+
+  // Delivery of registrations and the heartbeat.
+  if (!backend.empty() && !cfg.api_token.empty() && w->registrations->available() && options_.script.empty() &&
+      options_.screenshot.empty()) {
+    BackendWorker::Settings b;
+    b.upload = {backend, cfg.kiosk_id, cfg.api_token, {}};
+    b.upload.limits.allow_http_loopback = options_.allow_http_loopback || cfg.allow_http_loopback;
+    b.outbox_file = paths_.state_dir / "outbox.sqlite";
+    b.heartbeat_interval_s = cfg.heartbeat_interval_s;
+    w->backend = std::make_unique<BackendWorker>(
+        b, [this] { return app_.content_status_json(epoch_now()); },
+        [raw] {
+          if (raw->sync) raw->sync->sync_now();
+        },
+        [this](bool answered) {
+          app_.post([this, answered] {
+            if (workers_ && workers_->staff) workers_->staff->backend_answered(answered);
+          });
+        });
+  }
+
+  // Staff mode.
   StaffService::Settings s;
   s.pin_hash = cfg.staff_pin_hash;
   s.pepper_file = cfg.pin_pepper_file;
   s.state_dir = paths_.state_dir;
-  if (registrations_->available()) s.outbox_file = paths_.state_dir / "outbox.sqlite";
-  s.backend = backend_;
+  if (w->registrations->available()) s.outbox_file = paths_.state_dir / "outbox.sqlite";
+  s.backend = backend;
   s.config_problems = std::move(problems);
-  staff_.reset();  // its worker ends before the new one reads the same lockout file
-  staff_ = std::make_unique<StaffService>(std::move(s), app_, nullptr);
-  app_.ui().set_staff_console(staff_.get());
+  w->staff = std::make_unique<StaffService>(std::move(s), app_, nullptr);
+  w->staff->set_backend(backend, [raw] {
+    if (raw->sync) raw->sync->sync_now();
+  });
+  return w;
 }
 
 }  // namespace kiosk

@@ -1,12 +1,17 @@
 #pragma once
 // The kiosk's moving parts beside the UI, built from kiosk.json and the command line: content
 // sync, registrations (the sealed outbox, its uploader and the heartbeat) and staff mode.
-// apply() builds them; calling it again with a re-read kiosk.json (SIGHUP, `systemctl reload`)
-// stops the old workers and starts new ones, keeping the content on screen. Main thread only.
+//
+// apply() builds them at start. reload() (SIGHUP, `systemctl reload`) never holds up a frame:
+// on the main thread it only unhooks the running workers from the UI; a thread of its own then
+// stops them (joins), re-reads kiosk.json, builds the new ones (reading the pepper, opening the
+// outbox) and posts them back, where they are hooked in between two frames. The content on
+// screen stays throughout.
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kiosk/app/command_line.hpp"
@@ -15,10 +20,6 @@
 namespace kiosk {
 
 class KioskApp;
-class SyncWorker;
-class BackendWorker;
-class OutboxRegistrations;
-class StaffService;
 
 class KioskServices {
  public:
@@ -33,29 +34,28 @@ class KioskServices {
   KioskServices(const KioskServices&) = delete;
   KioskServices& operator=(const KioskServices&) = delete;
 
-  // (Re)starts every worker from `config`; its problems and secret-file warnings are logged
-  // and listed on the staff screen.
+  // (Re)starts every worker from `config` on this (the main) thread; its problems and
+  // secret-file warnings are logged and listed on the staff screen.
   void apply(const ConfigLoad& config);
-  // Re-reads kiosk.json and applies it; the sync worker starts with a check at once.
-  void reload();
-  void stop();
+  // Re-reads kiosk.json and applies it off the UI thread; the sync worker starts with a check at
+  // once. `done` runs on the main thread when the new workers are in place.
+  void reload(std::function<void()> done = {});
+  void stop();  // main thread; waits for a reload under way
   // Each sync outcome in one line, for `systemctl status` (main thread).
   void on_status(std::function<void(const std::string&)> f) { status_line_ = std::move(f); }
 
+  struct Workers;  // one generation of workers, built together, stopped together
+
  private:
-  void start_sync(const KioskConfig& cfg, const std::vector<std::string>& keys);
-  void start_registrations(const KioskConfig& cfg);
-  void start_staff(const KioskConfig& cfg, std::vector<std::string> problems);
+  std::unique_ptr<Workers> build(const ConfigLoad& config);  // any thread: touches no UI
+  void install(std::shared_ptr<Workers> workers);            // main thread
 
   KioskApp& app_;
   KioskOptions options_;
   Paths paths_;
-  std::string backend_;
   std::function<void(const std::string&)> status_line_;
-  std::unique_ptr<StaffService> staff_;
-  std::unique_ptr<OutboxRegistrations> registrations_;
-  std::unique_ptr<SyncWorker> sync_;
-  std::unique_ptr<BackendWorker> backend_worker_;
+  std::shared_ptr<Workers> workers_;
+  std::thread reloader_;
 };
 
 }  // namespace kiosk

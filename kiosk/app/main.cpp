@@ -181,8 +181,7 @@ int main(int argc, char** argv) {
     if (signal == SIGHUP) {
       app.post([&] {
         notifier.reloading();
-        services.reload();
-        notifier.ready();
+        services.reload([&notifier] { notifier.ready(); });
       });
     } else if (signal == SIGUSR1 && opt.test_freeze_on_usr1) {
       app.post([&notifier] { freeze_main_loop(notifier); });

@@ -2,7 +2,6 @@
 // kiosk-backend on loopback (faults included), the agency's export — and nothing personal left
 // readable on the kiosk.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -18,110 +17,18 @@
 #include "backend_server.hpp"
 #include "kiosk/app/backend_worker.hpp"
 #include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/platform/null_platform.hpp"
+#include "registration_world.hpp"
 #include "support.hpp"
 
 using namespace kiosk;
+using kiosk::test::Agency;
+using kiosk::test::Kiosk;
+using kiosk::test::kKioskctl;
 
-namespace {
-
-const std::string kKioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
-
-struct Agency {
-  test::TempDir tmp;
-  std::filesystem::path key = tmp.path() / "registrations.key";
-  std::array<uint8_t, 32> public_key{};
-  std::filesystem::path state = tmp.path() / "state";
-  std::filesystem::path db = tmp.path() / "backend.sqlite";
-  std::filesystem::path www = tmp.path() / "www";
-
-  Agency() {
-    std::string out;
-    REQUIRE(test::run_command(kKioskctl + " registrations keygen --secret-key " + key.string(), out) == 0);
-    const std::string line = out.substr(out.rfind('\n', out.size() - 2) + 1);
-    REQUIRE(box_key_from_base64(line.substr(line.find_first_not_of(' ')), public_key));
-    std::filesystem::create_directories(www);
-  }
-  std::unique_ptr<OutboxStore> outbox() const {
-    std::string error;
-    auto s = OutboxStore::open(state / "outbox.sqlite", error);
-    REQUIRE_MESSAGE(s, error);
-    return s;
-  }
-  UploadSettings upload(const std::string& url) const {
-    UploadSettings u{url, test::BackendServer::kKiosk, test::BackendServer::kToken, {}};
-    u.limits.allow_http_loopback = true;
-    return u;
-  }
-  void register_visitor(OutboxRegistrations& sink, const std::string& first, const std::string& last, const std::string& email,
-                        const std::string& phone, const std::string& offer_id = "tafel-hoerde") const {
-    RegistrationForm f;
-    f.first_name.append(first);
-    f.last_name.append(last);
-    f.email.append(email);
-    f.phone.append(phone);
-    f.consent = true;
-    Offer o;
-    o.id = offer_id;
-    std::string error;
-    REQUIRE_MESSAGE(sink.submit(f, o, "2026-11-26", error), error);
-  }
-};
-
-struct Kiosk {
-  std::unique_ptr<KioskApp> app;
-  std::shared_ptr<double> clock = std::make_shared<double>(0.0);
-  NullPlatform* platform = nullptr;
-  explicit Kiosk(ui::RegistrationSink* sink) {
-    auto p = std::make_unique<NullPlatform>();
-    platform = p.get();
-    app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
-    app->set_clock([c = clock] { return *c; });
-    std::string error;
-    REQUIRE(app->open({1080, 1920, false, "test"}, error));
-    app->ui().set_registration_sink(sink);
-    app->driver().settle();
-  }
-  void tap(const std::string& id) {
-    std::string error;
-    REQUIRE_MESSAGE(app->driver().tap(id, error), error);
-  }
-  // Scrolls the screen until the widget is fully visible, as a visitor would.
-  void reveal(const std::string& id) {
-    for (int i = 0; i < 20; ++i) {
-      app->driver().settle();
-      const auto* w = app->ui().automation().find(id);
-      REQUIRE_MESSAGE(w != nullptr, "no widget " << id);
-      if (w->is_visible() && w->visible.h == w->rect.h) return;
-      std::string error;
-      const auto* any = app->ui().automation().find("form.last_name");
-      REQUIRE(app->driver().drag(any && any->is_visible() ? "form.last_name" : "nav.home", 0, w->rect.y > 900 ? -500 : 500, error));
-    }
-  }
-  void type_into(const std::string& field, const std::string& text) {
-    reveal(field);
-    tap(field);
-    app->driver().type(text);
-    tap("osk.enter");
-  }
-  std::string screen() { return std::string(app->ui().automation().screen()); }
-  // A complete form for "tafel-hoerde" (from 16: the age box ticked), consent given.
-  void fill_tafel_hoerde_form() {
-    type_into("form.first_name", "Ali");
-    type_into("form.last_name", "Demir");
-    type_into("form.phone", "0231 123456");
-    reveal("form.age");
-    tap("form.age");
-    reveal("form.consent");
-    tap("form.consent");
-  }
-};
-
-}  // namespace
 
 TEST_CASE("a visitor registers on screen, it reaches the backend exactly once and the agency can read it") {
   Agency agency;
@@ -178,111 +85,6 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
   k.app->render_frame();
   k.app->driver().settle();
   CHECK(k.screen() == "attract");
-}
-
-TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is locked, the thank-you follows the commit") {
-  Agency agency;
-  Kiosk k(nullptr);
-  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr,
-                           [&app = *k.app](std::function<void()> task) { app.post(std::move(task)); });
-  k.app->ui().set_registration_sink(&sink);
-  k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.fill_tafel_hoerde_form();
-  // Another connection holds the database: a commit on the UI thread would stall the frame
-  // here until SQLite gave up.
-  sqlite3* other = nullptr;
-  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-  k.reveal("form.submit");
-  k.tap("form.submit");
-  k.app->driver().settle();
-  CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form_sending);
-  CHECK_FALSE(k.app->ui().session().form_save_failed);
-  const auto* button = k.app->ui().automation().find("form.submit");
-  REQUIRE(button != nullptr);
-  CHECK_FALSE(button->enabled);  // "Wird gespeichert …": no second submission
-  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(other);
-  for (int i = 0; i < 100 && k.app->ui().session().form_sending; ++i) {
-    k.platform->wait_for_wake(200);
-    k.app->run_posted();
-  }
-  k.app->driver().settle();
-  CHECK(k.screen() == "thank_you");
-  CHECK(k.app->ui().session().form.first_name.empty());
-  CHECK(agency.outbox()->counts().pending == 1);
-}
-
-TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI thread, new ones arrive between frames") {
-  Agency agency;
-  const auto config = agency.tmp.path() / "kiosk.json";
-  std::ofstream(config) << R"({"registration_public_key": ")" << box_key_to_base64(agency.public_key) << R"("})";
-  Kiosk k(nullptr);
-  KioskOptions options;
-  options.config = config.string();
-  KioskServices services(*k.app, options, {config, agency.state, agency.tmp.path() / "cache"});
-  services.apply(load_config(config));
-  k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.fill_tafel_hoerde_form();
-  // A commit that cannot finish while another connection holds the outbox: stopping the old
-  // workers has to wait for it.
-  sqlite3* other = nullptr;
-  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-  k.reveal("form.submit");
-  k.tap("form.submit");
-  REQUIRE(k.app->ui().session().form_sending);
-  bool reloaded = false;
-  services.reload([&] { reloaded = true; });
-  CHECK_FALSE(reloaded);  // returned at once: the waiting happens on the reloader
-  k.app->render_frame();  // and frames go on meanwhile
-  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(other);
-  for (int i = 0; i < 100 && !reloaded; ++i) {
-    k.platform->wait_for_wake(200);
-    k.app->run_posted();
-  }
-  CHECK(reloaded);
-  k.app->driver().settle();
-  CHECK(k.screen() == "thank_you");  // the commit begun before the reload finished, and counted
-  CHECK(agency.outbox()->counts().pending == 1);
-  CHECK(k.app->ui().staff_console() != nullptr);  // the new generation is hooked in
-}
-
-TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and the next visitor's form is empty") {
-  Agency agency;
-  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
-  Kiosk k(&sink);
-  k.tap("attract.start");
-  k.app->ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
-  k.app->driver().settle();
-  k.tap("offer.register");
-  k.type_into("form.first_name", "Zeynep");
-  // The typed name is on screen but in no automation label.
-  for (const auto& w : k.app->ui().automation().widgets()) CHECK(w.label.find("Zeynep") == std::string::npos);
-  k.tap("nav.home");
-  CHECK(k.screen() == "register");
-  REQUIRE(k.app->ui().automation().find("form.discard") != nullptr);
-  k.tap("form.keep_editing");
-  CHECK(k.screen() == "register");
-  CHECK(k.app->ui().automation().find("form.discard") == nullptr);
-  CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
-  k.tap("nav.home");
-  k.tap("form.discard");
-  CHECK(k.screen() == "home");
-  CHECK(k.app->ui().session().form.first_name.empty());
-  // The next visitor opens another offer's form: nothing of the first is there.
-  k.app->ui().open({ScreenId::OfferDetail, "tafel-hoerde"});
-  k.app->driver().settle();
-  k.tap("offer.register");
-  CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form.first_name.empty());
-  // An empty form is left without a question.
-  k.tap("nav.back");
-  CHECK(k.screen() == "offer_detail");
 }
 
 TEST_CASE("without a registration key the kiosk sends visitors to the counter instead of a form") {
@@ -440,48 +242,6 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   CHECK(k.screen() == "register");
   CHECK(k.app->ui().session().form_save_failed);
   CHECK(k.app->ui().session().form.first_name.view() == "Ali");  // nothing lost: the staff can help finish it
-}
-
-TEST_CASE("a full disk at start: registrations come back once there is room, without a restart") {
-  Agency agency;
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    // No file may grow (soft limit 0) until the "disk" has room again (the limit raised).
-    signal(SIGXFSZ, SIG_IGN);
-    rlimit limit{0, RLIM_INFINITY};
-    setrlimit(RLIMIT_FSIZE, &limit);
-    OutboxRegistrations sink(agency.state / "outbox.sqlite", agency.public_key, nullptr);
-    RegistrationForm f;
-    f.first_name.append("Erste");
-    f.last_name.append("Person");
-    f.phone.append("0231 999999");
-    f.consent = true;
-    Offer o;
-    o.id = "tafel-hoerde";
-    std::string error;
-    if (!sink.available()) _exit(2);       // the form is still offered …
-    if (sink.submit(f, o, "2026-11-26", error)) _exit(3);  // … but nothing can be saved yet
-    limit.rlim_cur = RLIM_INFINITY;
-    setrlimit(RLIMIT_FSIZE, &limit);
-    _exit(sink.submit(f, o, "2026-11-26", error) ? 0 : 4);  // room again: saved
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(agency.outbox()->counts().pending == 1);
-}
-
-TEST_CASE("kioskctl status shows the outbox counts on a full disk") {
-  Agency agency;
-  OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
-  agency.register_visitor(sink, "Erste", "Person", "erste@example.org", "");
-  agency.register_visitor(sink, "Zweite", "Person", "zweite@example.org", "");
-  std::string out;
-  const std::string kioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
-  CHECK(test::run_command("bash -c 'ulimit -f 0; " + kioskctl + " status --state-dir " + agency.state.string() + "'", out) == 0);
-  CHECK(out.find("outbox: 2 pending, 0 quarantined") != std::string::npos);
 }
 
 TEST_CASE("chaos: 200 runs killed at random moments during submit and upload, every thank-you is in the backend once") {

@@ -18,22 +18,48 @@ using namespace kiosk;
 using kiosk::test::Agency;
 using kiosk::test::Kiosk;
 
+namespace {
+
+// Another connection holding the outbox exclusively: a commit has to wait until it lets go.
+class OutboxLock {
+ public:
+  explicit OutboxLock(const std::filesystem::path& file) {
+    REQUIRE(sqlite3_open(file.c_str(), &db_) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  ~OutboxLock() { release(); }
+  void release() {
+    if (db_ == nullptr) return;
+    sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// From the attract screen to a complete form for "tafel-hoerde", submitted.
+void submit_filled_form(Kiosk& k) {
+  k.tap("attract.start");
+  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
+  k.fill_tafel_hoerde_form();
+  k.reveal("form.submit");
+  k.tap("form.submit");
+}
+
+}  // namespace
+
 TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is locked, the thank-you follows the commit") {
   Agency agency;
   Kiosk k(nullptr);
   OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr,
                            [&app = *k.app](std::function<void()> task) { app.post(std::move(task)); });
   k.app->ui().set_registration_sink(&sink);
-  k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.fill_tafel_hoerde_form();
   // Another connection holds the database: a commit on the UI thread would stall the frame
   // here until SQLite gave up.
-  sqlite3* other = nullptr;
-  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-  k.reveal("form.submit");
-  k.tap("form.submit");
+  OutboxLock lock(agency.state / "outbox.sqlite");
+  submit_filled_form(k);
   k.app->driver().settle();
   CHECK(k.screen() == "register");
   CHECK(k.app->ui().session().form_sending);
@@ -41,8 +67,7 @@ TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is l
   const auto* button = k.app->ui().automation().find("form.submit");
   REQUIRE(button != nullptr);
   CHECK_FALSE(button->enabled);  // "Wird gespeichert …": no second submission
-  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(other);
+  lock.release();
   for (int i = 0; i < 100 && k.app->ui().session().form_sending; ++i) {
     k.platform->wait_for_wake(200);
     k.app->run_posted();
@@ -62,23 +87,16 @@ TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI
   options.config = config.string();
   KioskServices services(*k.app, options, {config, agency.state, agency.tmp.path() / "cache"});
   services.apply(load_config(config));
-  k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
-  k.fill_tafel_hoerde_form();
   // A commit that cannot finish while another connection holds the outbox: stopping the old
   // workers has to wait for it.
-  sqlite3* other = nullptr;
-  REQUIRE(sqlite3_open((agency.state / "outbox.sqlite").c_str(), &other) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-  k.reveal("form.submit");
-  k.tap("form.submit");
+  OutboxLock lock(agency.state / "outbox.sqlite");
+  submit_filled_form(k);
   REQUIRE(k.app->ui().session().form_sending);
   bool reloaded = false;
   services.reload([&] { reloaded = true; });
   CHECK_FALSE(reloaded);  // returned at once: the waiting happens on the reloader
   k.app->render_frame();  // and frames go on meanwhile
-  REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(other);
+  lock.release();
   for (int i = 0; i < 100 && !reloaded; ++i) {
     k.platform->wait_for_wake(200);
     k.app->run_posted();

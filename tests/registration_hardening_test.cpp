@@ -126,6 +126,13 @@ TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and t
   CHECK(k.screen() == "register");
   CHECK(k.app->ui().automation().find("form.discard") == nullptr);
   CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
+  // The privacy notice is part of the form: read it and come back, no question, nothing lost.
+  k.reveal("form.privacy");
+  k.tap("form.privacy");
+  CHECK(k.screen() == "privacy");
+  k.tap("nav.back");
+  CHECK(k.screen() == "register");
+  CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
   k.tap("nav.home");
   k.tap("form.discard");
   CHECK(k.screen() == "home");

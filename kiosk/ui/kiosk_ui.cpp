@@ -389,7 +389,9 @@ void KioskUi::draw_leave_form(const UiContext& ui) {
 bool KioskUi::leaves_typed_form(const Intent& i) const {
   if (nav_.current().screen != ScreenId::Register || !session_.form.has_typed_text()) return false;
   switch (i.kind) {
-    case Intent::Kind::Open: return i.route.screen != ScreenId::Register || i.route.item != nav_.current().item;
+    // The privacy notice belongs to the form (read, then back to it): no question on the way.
+    case Intent::Kind::Open:
+      return i.route.screen != ScreenId::Privacy && (i.route.screen != ScreenId::Register || i.route.item != nav_.current().item);
     case Intent::Kind::Back:
     case Intent::Kind::Home:
     case Intent::Kind::StartVisit:

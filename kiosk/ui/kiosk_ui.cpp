@@ -401,7 +401,7 @@ bool KioskUi::leaves_typed_form(const Intent& i) const {
   }
 }
 
-void KioskUi::submit_registration(double now) {
+void KioskUi::submit_registration() {
   const Offer* offer = content_->find_offer(nav_.current().item);
   if (offer == nullptr || sink_ == nullptr) return;
   focus_.clear();
@@ -412,7 +412,6 @@ void KioskUi::submit_registration(double now) {
   session_.form_save_failed = false;
   const uint64_t visit = visit_number_;
   const std::string offer_id = offer->id;
-  (void)now;
   sink_->submit(session_.form, *offer, content_->meta.privacy_version,
                 [this, visit, offer_id](bool ok) { registration_saved(ok, visit, offer_id); });
 }
@@ -558,7 +557,7 @@ void KioskUi::apply(const std::vector<Intent>& intents, double now) {
         for (ContactTime t : {ContactTime::Any, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening})
           if (contact_time_id(t) == i.value) session_.form.contact_time = t;
         break;
-      case Intent::Kind::Submit: submit_registration(now); break;
+      case Intent::Kind::Submit: submit_registration(); break;
       case Intent::Kind::FinishVisit: end_visit(now); break;
       case Intent::Kind::StaffEntry:
       case Intent::Kind::PinDigit:

@@ -121,7 +121,7 @@ class KioskUi {
   std::optional<Intent> leave_pending_;
   uint64_t visit_number_ = 0;  // counts visits, so a late answer for an ended visit is ignored
   double thank_you_s_ = 30.0;
-  void submit_registration(double now);
+  void submit_registration();
   void registration_saved(bool ok, uint64_t visit, const std::string& offer_id);
   double last_now_ = 0.0;
   bool started_ = false;

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "kiosk/net/digest.hpp"
+#include "kiosk/store/sqlite_statement.hpp"
 
 namespace kiosk::backend {
 
@@ -16,33 +17,7 @@ std::string registration_fingerprint(const Registration& r) {
   return sha256_hex(j.dump());
 }
 
-namespace {
-
-// One prepared statement with text parameters, finalised on every path.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql, const std::vector<std::string>& params) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) return;
-    for (size_t i = 0; i < params.size(); ++i)
-      sqlite3_bind_text(st_, static_cast<int>(i + 1), params[i].c_str(), static_cast<int>(params[i].size()), SQLITE_TRANSIENT);
-  }
-  ~Statement() { sqlite3_finalize(st_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int step() { return st_ == nullptr ? SQLITE_ERROR : sqlite3_step(st_); }
-  std::string text(int column) const {
-    const auto* t = sqlite3_column_text(st_, column);
-    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st_, column))) : std::string();
-  }
-  int changes() const { return sqlite3_changes(db_); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* st_ = nullptr;
-};
-
-}  // namespace
+using Statement = SqlStatement;
 
 BackendStore::BackendStore(const std::string& file) {
   if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) {

@@ -29,16 +29,21 @@ ManifestCheck check_manifest(std::string_view manifest, std::string_view signatu
   return c;
 }
 
-bool check_file(std::string_view bytes, const BundleFile& f, std::string& reason) {
-  if (bytes.size() != f.size) {
-    reason = f.path + " has " + std::to_string(bytes.size()) + " bytes, the manifest says " + std::to_string(f.size);
+bool check_digest(uint64_t size, const std::string& sha256, const BundleFile& f, std::string& reason) {
+  if (size != f.size) {
+    reason = f.path + " has " + std::to_string(size) + " bytes, the manifest says " + std::to_string(f.size);
     return false;
   }
-  if (sha256_hex(bytes) != f.sha256) {
+  if (sha256 != f.sha256) {
     reason = f.path + " does not match its SHA-256 in the manifest (altered or damaged)";
     return false;
   }
   return true;
+}
+
+bool check_file(std::string_view bytes, const BundleFile& f, std::string& reason) {
+  // The size first: a file of the wrong size is not worth hashing.
+  return check_digest(bytes.size(), bytes.size() == f.size ? sha256_hex(bytes) : std::string(), f, reason);
 }
 
 bool images_listed(const ContentSnapshot& content, const BundleManifest& m, std::string& reason) {

@@ -29,6 +29,8 @@ ManifestCheck check_manifest(std::string_view manifest, std::string_view signatu
 
 // A file against its manifest entry.
 bool check_file(std::string_view bytes, const BundleFile& entry, std::string& reason);
+// The same for a file hashed on its way to disk: its size and SHA-256 (hex).
+bool check_digest(uint64_t size, const std::string& sha256, const BundleFile& entry, std::string& reason);
 
 struct VerifiedBundle {
   BundleManifest manifest;

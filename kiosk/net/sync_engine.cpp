@@ -148,10 +148,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
     if (r.failure == HttpResponse::Failure::TooLarge)
       return outcome(SyncOutcome::Kind::Rejected, f.path + " is larger than the " + std::to_string(f.size) + " bytes the manifest declares");
     if (!r.ok() || r.status != 200) return http_failure(r, f.path);
-    if (received != f.size)
-      return outcome(SyncOutcome::Kind::Rejected, f.path + " has " + std::to_string(received) + " bytes, the manifest says " + std::to_string(f.size));
-    if (hash.hex() != f.sha256)
-      return outcome(SyncOutcome::Kind::Rejected, f.path + " does not match its SHA-256 in the manifest (altered or damaged)");
+    if (std::string reason; !check_digest(received, hash.hex(), f, reason)) return outcome(SyncOutcome::Kind::Rejected, reason);
     downloaded += received;
     if (is_content && !(content_bytes = read_whole_file(file->temp_path(), f.size, kJsonPadding).value_or("")).size())
       return outcome(SyncOutcome::Kind::Failed, "cache: cannot read " + file->temp_path().string());

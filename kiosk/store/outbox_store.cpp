@@ -2,31 +2,10 @@
 
 #include <sqlite3.h>
 
+#include "kiosk/store/sqlite_statement.hpp"
+
 namespace kiosk {
-namespace {
-
-// A prepared statement that finalises itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement& bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
-  std::string text(int col) const {
-    const auto* t = sqlite3_column_text(stmt_, col);
-    return t ? reinterpret_cast<const char*>(t) : "";
-  }
-  long integer(int col) const { return static_cast<long>(sqlite3_column_int64(stmt_, col)); }
-  bool ok() const { return stmt_ != nullptr; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-}  // namespace
+using Statement = SqlStatement;
 
 std::unique_ptr<OutboxStore> OutboxStore::open(const std::filesystem::path& file, std::string& error) {
   std::error_code ec;

@@ -35,14 +35,14 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
   OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
   Kiosk k(&sink);
   k.tap("attract.start");
-  k.app->ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});  // minimum age 18
+  k.app->ui().visit().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});  // minimum age 18
   k.app->driver().settle();
   k.tap("offer.register");
   CHECK(k.screen() == "register");
   k.reveal("form.submit");
   k.tap("form.submit");  // nothing filled in yet
   CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form_checked);
+  CHECK(k.app->ui().visit().session().form_checked);
 
   k.type_into("form.first_name", "Zeynep");
   k.type_into("form.last_name", "Yılmaz");
@@ -58,10 +58,10 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
   REQUIRE(k.screen() == "thank_you");
   k.tap("nav.back");  // back leads home, not to the emptied form
   CHECK(k.screen() == "home");
-  k.app->ui().open({ScreenId::ThankYou, "lesepaten-aplerbeck"});
+  k.app->ui().visit().open({ScreenId::ThankYou, "lesepaten-aplerbeck"});
   k.app->driver().settle();
   // The form is gone from memory the moment the registration is committed.
-  const auto& form = k.app->ui().session().form;
+  const auto& form = k.app->ui().visit().session().form;
   CHECK(form.first_name.empty());
   for (size_t i = 0; i <= form.email.capacity(); ++i) CHECK(form.email.storage()[i] == 0);
   CHECK(agency.outbox()->counts().pending == 1);
@@ -90,7 +90,7 @@ TEST_CASE("a visitor registers on screen, it reaches the backend exactly once an
 TEST_CASE("without a registration key the kiosk sends visitors to the counter instead of a form") {
   Kiosk k(nullptr);
   k.tap("attract.start");
-  k.app->ui().open({ScreenId::OfferDetail, "tafel-hoerde"});
+  k.app->ui().visit().open({ScreenId::OfferDetail, "tafel-hoerde"});
   k.app->driver().settle();
   CHECK(k.app->ui().automation().find("offer.register") == nullptr);
 }
@@ -227,7 +227,7 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   REQUIRE(store->next_pending());
 
   // On screen: the form stays, with the message to go to the counter.
-  struct FullDisk final : ui::RegistrationSink {
+  struct FullDisk final : RegistrationSink {
     bool available() const override { return true; }
     void submit(const RegistrationForm&, const Offer&, const std::string&, std::function<void(bool)> done) override {
       done(false);  // the disk is full
@@ -235,13 +235,13 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
   } full;
   Kiosk k(&full);
   k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
+  k.app->ui().visit().open({ScreenId::Register, "tafel-hoerde"});
   k.fill_tafel_hoerde_form();
   k.reveal("form.submit");
   k.tap("form.submit");
   CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form_save_failed);
-  CHECK(k.app->ui().session().form.first_name.view() == "Ali");  // nothing lost: the staff can help finish it
+  CHECK(k.app->ui().visit().session().form_save_failed);
+  CHECK(k.app->ui().visit().session().form.first_name.view() == "Ali");  // nothing lost: the staff can help finish it
 }
 
 TEST_CASE("chaos: 200 runs killed at random moments during submit and upload, every thank-you is in the backend once") {

@@ -42,7 +42,7 @@ class OutboxLock {
 // From the attract screen to a complete form for "tafel-hoerde", submitted.
 void submit_filled_form(Kiosk& k) {
   k.tap("attract.start");
-  k.app->ui().open({ScreenId::Register, "tafel-hoerde"});
+  k.app->ui().visit().open({ScreenId::Register, "tafel-hoerde"});
   k.fill_tafel_hoerde_form();
   k.reveal("form.submit");
   k.tap("form.submit");
@@ -55,26 +55,26 @@ TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is l
   Kiosk k(nullptr);
   OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr,
                            [&app = *k.app](std::function<void()> task) { app.post(std::move(task)); });
-  k.app->ui().set_registration_sink(&sink);
+  k.app->ui().visit().set_registration_sink(&sink);
   // Another connection holds the database: a commit on the UI thread would stall the frame
   // here until SQLite gave up.
   OutboxLock lock(agency.state / "outbox.sqlite");
   submit_filled_form(k);
   k.app->driver().settle();
   CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form_sending);
-  CHECK_FALSE(k.app->ui().session().form_save_failed);
+  CHECK(k.app->ui().visit().session().form_sending);
+  CHECK_FALSE(k.app->ui().visit().session().form_save_failed);
   const auto* button = k.app->ui().automation().find("form.submit");
   REQUIRE(button != nullptr);
   CHECK_FALSE(button->enabled);  // "Wird gespeichert …": no second submission
   lock.release();
-  for (int i = 0; i < 100 && k.app->ui().session().form_sending; ++i) {
+  for (int i = 0; i < 100 && k.app->ui().visit().session().form_sending; ++i) {
     k.platform->wait_for_wake(200);
     k.app->run_posted();
   }
   k.app->driver().settle();
   CHECK(k.screen() == "thank_you");
-  CHECK(k.app->ui().session().form.first_name.empty());
+  CHECK(k.app->ui().visit().session().form.first_name.empty());
   CHECK(agency.outbox()->counts().pending == 1);
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI
   // workers has to wait for it.
   OutboxLock lock(agency.state / "outbox.sqlite");
   submit_filled_form(k);
-  REQUIRE(k.app->ui().session().form_sending);
+  REQUIRE(k.app->ui().visit().session().form_sending);
   bool reloaded = false;
   services.reload([&] { reloaded = true; });
   CHECK_FALSE(reloaded);  // returned at once: the waiting happens on the reloader
@@ -105,7 +105,7 @@ TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI
   k.app->driver().settle();
   CHECK(k.screen() == "thank_you");  // the commit begun before the reload finished, and counted
   CHECK(agency.outbox()->counts().pending == 1);
-  CHECK(k.app->ui().staff_console() != nullptr);  // the new generation is hooked in
+  CHECK(k.app->ui().visit().staff_console() != nullptr);  // the new generation is hooked in
 }
 
 TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and the next visitor's form is empty") {
@@ -113,7 +113,7 @@ TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and t
   OutboxRegistrations sink(agency.outbox(), agency.public_key, nullptr);
   Kiosk k(&sink);
   k.tap("attract.start");
-  k.app->ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
+  k.app->ui().visit().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
   k.app->driver().settle();
   k.tap("offer.register");
   k.type_into("form.first_name", "Zeynep");
@@ -125,24 +125,24 @@ TEST_CASE("leaving a form with typed text asks first, discarding wipes it, and t
   k.tap("form.keep_editing");
   CHECK(k.screen() == "register");
   CHECK(k.app->ui().automation().find("form.discard") == nullptr);
-  CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
+  CHECK(k.app->ui().visit().session().form.first_name.view() == "Zeynep");
   // The privacy notice is part of the form: read it and come back, no question, nothing lost.
   k.reveal("form.privacy");
   k.tap("form.privacy");
   CHECK(k.screen() == "privacy");
   k.tap("nav.back");
   CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form.first_name.view() == "Zeynep");
+  CHECK(k.app->ui().visit().session().form.first_name.view() == "Zeynep");
   k.tap("nav.home");
   k.tap("form.discard");
   CHECK(k.screen() == "home");
-  CHECK(k.app->ui().session().form.first_name.empty());
+  CHECK(k.app->ui().visit().session().form.first_name.empty());
   // The next visitor opens another offer's form: nothing of the first is there.
-  k.app->ui().open({ScreenId::OfferDetail, "tafel-hoerde"});
+  k.app->ui().visit().open({ScreenId::OfferDetail, "tafel-hoerde"});
   k.app->driver().settle();
   k.tap("offer.register");
   CHECK(k.screen() == "register");
-  CHECK(k.app->ui().session().form.first_name.empty());
+  CHECK(k.app->ui().visit().session().form.first_name.empty());
   // An empty form is left without a question.
   k.tap("nav.back");
   CHECK(k.screen() == "offer_detail");

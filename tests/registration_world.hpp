@@ -66,14 +66,14 @@ struct Kiosk {
   std::unique_ptr<KioskApp> app;
   std::shared_ptr<double> clock = std::make_shared<double>(0.0);
   NullPlatform* platform = nullptr;
-  explicit Kiosk(ui::RegistrationSink* sink) {
+  explicit Kiosk(RegistrationSink* sink) {
     auto p = std::make_unique<NullPlatform>();
     platform = p.get();
     app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
     app->set_clock([c = clock] { return *c; });
     std::string error;
     REQUIRE(app->open({1080, 1920, false, "test"}, error));
-    app->ui().set_registration_sink(sink);
+    app->ui().visit().set_registration_sink(sink);
     app->driver().settle();
   }
   void tap(const std::string& id) {

@@ -56,7 +56,7 @@ struct StaffKiosk {
   std::atomic<int> syncs{0};
 
   StaffKiosk(const PinSetup& pins, std::string pin_hash, std::filesystem::path outbox = {}) {
-    ui::UiOptions options;
+    VisitOptions options;
     options.assisted_idle_timeout_s = 600;
     auto p = std::make_unique<NullPlatform>();
     platform = p.get();
@@ -66,7 +66,7 @@ struct StaffKiosk {
     REQUIRE_MESSAGE(app->open({1080, 1920, false, "test"}, error), error);
     StaffService::Settings s{std::move(pin_hash), pins.pepper, pins.state, std::move(outbox), "https://backend.example/", {}};
     staff = std::make_unique<StaffService>(std::move(s), *app, [this] { ++syncs; });
-    app->ui().set_staff_console(staff.get());
+    app->ui().visit().set_staff_console(staff.get());
     app->driver().settle();
     tap("attract.start");
   }
@@ -99,11 +99,11 @@ struct StaffKiosk {
     for (char c : pin) tap(std::string("staff.pin.") + c);
     tap("staff.pin.ok");
     // The answer arrives through the app's queue; the platform wakes when it is posted.
-    for (int i = 0; i < 100 && app->ui().staff().checking; ++i) {
+    for (int i = 0; i < 100 && app->ui().visit().staff().checking; ++i) {
       platform->wait_for_wake(200);
       app->run_posted();
     }
-    REQUIRE_FALSE(app->ui().staff().checking);
+    REQUIRE_FALSE(app->ui().visit().staff().checking);
     app->driver().settle();
   }
 };
@@ -178,11 +178,11 @@ TEST_CASE("staff mode opens after the logo is held for 3 s and the right PIN, a 
   for (const char* id : {"staff.sync_now", "staff.assisted", "staff.leave"}) CHECK(k.widget(id) != nullptr);
   k.tap("staff.sync_now");
   CHECK(k.syncs == 1);
-  CHECK(k.app->ui().staff().sync_requested);
+  CHECK(k.app->ui().visit().staff().sync_requested);
   // Back leaves staff mode; coming back needs the PIN again.
   k.tap("nav.back");
   CHECK(k.screen() == "home");
-  k.app->ui().open({ScreenId::Staff, {}});
+  k.app->ui().visit().open({ScreenId::Staff, {}});
   k.app->driver().settle();
   CHECK(k.screen() == "staff_pin");
 }
@@ -194,8 +194,8 @@ TEST_CASE("five wrong PINs lock the pad with a countdown, and a restart does not
     k.hold_logo(3.25);
     for (int i = 0; i < 4; ++i) {
       k.enter_pin("111111");
-      CHECK(k.app->ui().staff().wrong);
-      CHECK(k.app->ui().staff().attempts_left == 4 - i);
+      CHECK(k.app->ui().visit().staff().wrong);
+      CHECK(k.app->ui().visit().staff().attempts_left == 4 - i);
     }
     k.enter_pin("222222");
     CHECK(k.widget("staff.pin.1")->enabled == false);  // locked: the digits do nothing
@@ -247,7 +247,7 @@ TEST_CASE("the staff screen counts waiting registrations without showing them, a
   // Idle: the question comes, then the kiosk returns to the attract loop and staff mode is closed.
   k.wait(115);
   CHECK(k.screen() == "attract");
-  CHECK_FALSE(k.app->ui().staff().unlocked);
+  CHECK_FALSE(k.app->ui().visit().staff().unlocked);
 }
 
 TEST_CASE("assisted mode shows the Beratung banner and waits ten minutes before the idle question") {
@@ -261,9 +261,9 @@ TEST_CASE("assisted mode shows the Beratung banner and waits ten minutes before 
   CHECK(k.widget("assisted.end")->label.find("Beratung") == 0);
   k.wait(200);  // far beyond the visitor's 90 s + 20 s
   CHECK(k.screen() == "home");
-  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  CHECK_FALSE(k.app->ui().visit().asking_still_there(*k.clock));
   k.wait(410);  // 610 s: within the question's 20 s
-  CHECK(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().asking_still_there(*k.clock));
   k.wait(25);
   CHECK(k.screen() == "attract");
   k.tap("attract.start");
@@ -285,13 +285,13 @@ TEST_CASE("an unreadable kiosk.json: the kiosk runs on the bundled content and t
   app.driver().settle();
   REQUIRE(app.driver().tap("attract.start", error));
   CHECK(app.ui().automation().screen() == "home");
-  CHECK(app.ui().content().offers.size() == test::bundled_snapshot()->offers.size());
-  REQUIRE(app.ui().staff_console() != nullptr);
-  const StaffStatus s = app.ui().staff_console()->status();
+  CHECK(app.ui().visit().content().offers.size() == test::bundled_snapshot()->offers.size());
+  REQUIRE(app.ui().visit().staff_console() != nullptr);
+  const StaffStatus s = app.ui().visit().staff_console()->status();
   REQUIRE(s.config_problems.size() == 1);
   CHECK(s.config_problems[0].find("kiosk.json: $: expected a readable JSON object, found a file that is not valid JSON") != std::string::npos);
-  CHECK_FALSE(app.ui().staff_console()->pin_configured());
-  app.ui().open({ScreenId::StaffPin, {}});
+  CHECK_FALSE(app.ui().visit().staff_console()->pin_configured());
+  app.ui().visit().open({ScreenId::StaffPin, {}});
   app.driver().settle();
   CHECK(app.ui().automation().find("staff.pin.1") == nullptr);  // no PIN to check against
   CHECK(app.ui().automation().find("staff.pin.cancel") != nullptr);

@@ -387,7 +387,7 @@ TEST_CASE("pictures: published content-addressed, downloaded and hash-checked, s
     app.apply_sync(o, nullptr, now());
     app.apply_media(media);
     CHECK(null->textures() == 1);
-    app.ui().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
+    app.ui().visit().open({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
     app.driver().settle();
     const auto* pic = app.ui().automation().find("offer.image");
     REQUIRE(pic != nullptr);

@@ -21,13 +21,13 @@ using namespace kiosk;
 namespace {
 
 // Takes every form: lets the screens that need a registration sink be drawn.
-struct AcceptingSink final : ui::RegistrationSink {
+struct AcceptingSink final : RegistrationSink {
   bool available() const override { return true; }
   void submit(const RegistrationForm&, const Offer&, const std::string&, std::function<void(bool)> done) override { done(true); }
 };
 
 // A console whose status has something to say in every row: the staff screen's longest variant.
-struct BusyConsole final : ui::StaffConsole {
+struct BusyConsole final : StaffConsole {
   bool pin_configured() const override { return true; }
   int64_t locked_for_s() const override { return 0; }
   void check_pin(std::string) override {}
@@ -67,8 +67,8 @@ struct Kiosk {
     platform = p.get();
     app = std::make_unique<KioskApp>(std::move(p), test::bundled_snapshot());
     app->set_clock([c = clock] { return *c; });
-    app->ui().set_registration_sink(&sink);
-    app->ui().set_staff_console(&console);
+    app->ui().visit().set_registration_sink(&sink);
+    app->ui().visit().set_staff_console(&console);
     std::string error;
     REQUIRE_MESSAGE(app->open({width, height, false, "test"}, error), error);
     app->driver().settle();
@@ -97,8 +97,8 @@ struct Kiosk {
   }
   void show(Route r) {
     const bool staff = r.screen == ScreenId::Staff;
-    app->ui().open(std::move(r));  // the staff screen only through the PIN pad …
-    if (staff) app->ui().pin_checked({true, 0, 0});  // … and a right PIN
+    app->ui().visit().open(std::move(r));  // the staff screen only through the PIN pad …
+    if (staff) app->ui().visit().pin_checked({true, 0, 0});  // … and a right PIN
     app->driver().settle();
   }
 };
@@ -143,7 +143,7 @@ TEST_CASE("every screen renders in all four languages, in portrait and landscape
     Kiosk k(w, h);
     for (Lang lang : kAllLangs) {
       CAPTURE(w);
-      k.app->ui().set_language(lang);
+      k.app->ui().visit().set_language(lang);
       for (const Route& r : every_route(*s)) {
         CAPTURE(w);
         CAPTURE(lang_code(lang));
@@ -153,7 +153,7 @@ TEST_CASE("every screen renders in all four languages, in portrait and landscape
         CHECK(k.automation().find("nav.home") != nullptr);
         CHECK(k.automation().find("lang.uk") != nullptr);
         check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
-        k.app->ui().open({ScreenId::Home, ""});
+        k.app->ui().visit().open({ScreenId::Home, ""});
       }
     }
   }
@@ -165,11 +165,11 @@ TEST_CASE("large text and high contrast: every screen keeps whole labels and tar
     Kiosk k(w, h);
     k.tap("a11y.large_text");
     k.tap("a11y.contrast");
-    CHECK(k.app->ui().session().large_text);
-    CHECK(k.app->ui().session().high_contrast);
+    CHECK(k.app->ui().visit().session().large_text);
+    CHECK(k.app->ui().visit().session().high_contrast);
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(std::round(28.0f * std::min(w, h) / 1080.0f * 1.4f)));
     for (Lang lang : {Lang::De, Lang::Uk}) {
-      k.app->ui().set_language(lang);
+      k.app->ui().visit().set_language(lang);
       for (const Route& r : every_route(*s)) {
         CAPTURE(w);
         CAPTURE(lang_code(lang));
@@ -181,7 +181,7 @@ TEST_CASE("large text and high contrast: every screen keeps whole labels and tar
       k.show({ScreenId::Offers, ""});
       k.tap("offers.filter.district");
       k.tap("offers.search");
-      CHECK(k.app->ui().typing());
+      CHECK(k.app->ui().visit().typing());
       check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
       k.tap("osk.hide");
       k.tap("offers.filter.district");
@@ -197,7 +197,7 @@ TEST_CASE("a visitor browses: home → offers → an offer → back → home") {
   const std::string first = "offer." + test::bundled_snapshot()->offers.front().id;
   k.tap(first);
   CHECK(k.screen() == "offer_detail");
-  CHECK(k.app->ui().current_route().item == test::bundled_snapshot()->offers.front().id);
+  CHECK(k.app->ui().visit().route().item == test::bundled_snapshot()->offers.front().id);
   k.tap("nav.back");
   CHECK(k.screen() == "offers");
   k.tap("nav.home");
@@ -212,9 +212,9 @@ TEST_CASE("a visitor learns about a unit and its parent department") {
   k.tap("unit.freiwilligenagentur");
   CHECK(k.screen() == "unit_detail");
   k.tap("unit.nachhaltigkeit-buergerinteressen");  // "part of" card
-  CHECK(k.app->ui().current_route().item == "nachhaltigkeit-buergerinteressen");
+  CHECK(k.app->ui().visit().route().item == "nachhaltigkeit-buergerinteressen");
   k.tap("nav.back");
-  CHECK(k.app->ui().current_route().item == "freiwilligenagentur");
+  CHECK(k.app->ui().visit().route().item == "freiwilligenagentur");
 }
 
 TEST_CASE("the language switch relabels the screen") {
@@ -299,7 +299,7 @@ TEST_CASE("render on demand: the clock alone wakes the loop for the idle questio
   k.platform->queue(PumpResult{});  // the first sleep ends by its timeout: the question is due
   const long before = k.app->frames_rendered() + 4;
   k.app->run();
-  CHECK(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().asking_still_there(*k.clock));
   CHECK(k.app->frames_rendered() > before);  // drawn, not slept through
   // Twenty more timeouts: the countdown, then the end of the visit and the attract loop's fade.
   for (int i = 0; i < 30; ++i) k.platform->queue(PumpResult{});
@@ -337,9 +337,9 @@ TEST_CASE("a visitor filters by district, opens an offer, comes back and the fil
   CHECK(k.automation().find("offer.qr") != nullptr);
   k.tap("nav.back");
   CHECK(k.screen() == "offers");
-  CHECK(k.app->ui().session().filter.is_set(FilterGroup::District, "innenstadt-nord"));
+  CHECK(k.app->ui().visit().session().filter.is_set(FilterGroup::District, "innenstadt-nord"));
   k.tap("filter.district.innenstadt-nord");  // a second tap removes it
-  CHECK(k.app->ui().session().filter.empty());
+  CHECK(k.app->ui().visit().session().filter.empty());
 }
 
 TEST_CASE("search \"hoerde\" typed on the on-screen keyboard lists the Hörde offers") {
@@ -348,9 +348,9 @@ TEST_CASE("search \"hoerde\" typed on the on-screen keyboard lists the Hörde of
   k.tap("offers.search");
   REQUIRE(k.automation().find("osk.key.h") != nullptr);
   for (const char* key : {"osk.key.h", "osk.key.o", "osk.key.e", "osk.key.r", "osk.key.d", "osk.key.e"}) k.tap(key);
-  CHECK(k.app->ui().session().search.view() == "hoerde");
+  CHECK(k.app->ui().visit().session().search.view() == "hoerde");
   k.tap("osk.enter");
-  CHECK_FALSE(k.app->ui().typing());
+  CHECK_FALSE(k.app->ui().visit().typing());
   const auto s = test::bundled_snapshot();
   std::vector<std::string> listed;
   for (const auto& w : k.automation().widgets())
@@ -369,25 +369,25 @@ TEST_CASE("keyboard: shift for one capital, umlauts, backspace takes a whole cha
   k.tap("osk.shift");
   k.tap("osk.key.ü");  // shows Ü while shifted: the id stays the lower-case key
   k.tap("osk.key.b");
-  CHECK(k.app->ui().session().search.view() == "Üb");
+  CHECK(k.app->ui().visit().session().search.view() == "Üb");
   k.tap("osk.backspace");
   k.tap("osk.backspace");
-  CHECK(k.app->ui().session().search.empty());
+  CHECK(k.app->ui().visit().session().search.empty());
   k.tap("osk.symbols");
   k.tap("osk.key.€");
   k.tap("osk.letters");
   k.tap("osk.key.ä");
-  CHECK(k.app->ui().session().search.view() == "€ä");
+  CHECK(k.app->ui().visit().session().search.view() == "€ä");
   // Hold backspace: one deletion on touch, then repeats.
   auto& d = k.app->driver();
   std::string error;
   for (const char* key : {"osk.key.a", "osk.key.b", "osk.key.c", "osk.key.d"}) REQUIRE(d.tap(key, error));
-  CHECK(k.app->ui().session().search.view() == "€äabcd");
+  CHECK(k.app->ui().visit().session().search.view() == "€äabcd");
   CHECK(d.hold("osk.backspace", 45, error));  // 45 frames = 0.75 s: a touch, then repeats after 0.5 s
-  const size_t left = to_u32(k.app->ui().session().search.view()).size();
+  const size_t left = to_u32(k.app->ui().visit().session().search.view()).size();
   CHECK(left < 5);   // more than one deletion
   CHECK(left >= 2);  // but not everything at once
-  CHECK(k.app->ui().session().search.view().find("€ä") == 0);  // whole characters only
+  CHECK(k.app->ui().visit().session().search.view().find("€ä") == 0);  // whole characters only
 }
 
 TEST_CASE("a drag over the list scrolls it and fires no button, it coasts, then the loop may sleep") {
@@ -415,7 +415,7 @@ TEST_CASE("a drag over the list scrolls it and fires no button, it coasts, then 
   REQUIRE_FALSE(visible.empty());
   k.tap(visible);
   CHECK(k.screen() == "offer_detail");
-  CHECK(k.app->ui().current_route().item == visible.substr(6));
+  CHECK(k.app->ui().visit().route().item == visible.substr(6));
 }
 
 TEST_CASE("after 90 s the kiosk asks, 20 s later it wipes the half-typed search and returns to attract") {
@@ -425,29 +425,29 @@ TEST_CASE("after 90 s the kiosk asks, 20 s later it wipes the half-typed search 
   k.app->driver().type("Anna Sch");
   k.tap("a11y.large_text");
   k.tap("lang.en");
-  CHECK(k.app->ui().session().search.view() == "Anna Sch");
+  CHECK(k.app->ui().visit().session().search.view() == "Anna Sch");
   k.wait(89);
-  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  CHECK_FALSE(k.app->ui().visit().asking_still_there(*k.clock));
   k.wait(2);
-  CHECK(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().asking_still_there(*k.clock));
   REQUIRE(k.automation().find("idle.continue") != nullptr);
   CHECK(k.label("idle.continue") == "Yes, I’m still here");
   // The question covers the screen: a touch anywhere counts as "still here", and the button
   // under the finger does not fire.
   std::string error;
   k.app->driver().tap("offers.clear_filters", error);
-  CHECK(k.app->ui().session().search.view() == "Anna Sch");
-  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().session().search.view() == "Anna Sch");
+  CHECK_FALSE(k.app->ui().visit().asking_still_there(*k.clock));
   k.wait(91);
-  REQUIRE(k.app->ui().asking_still_there(*k.clock));
+  REQUIRE(k.app->ui().visit().asking_still_there(*k.clock));
   k.tap("idle.continue");
-  CHECK_FALSE(k.app->ui().asking_still_there(*k.clock));
-  CHECK(k.app->ui().session().search.view() == "Anna Sch");  // still there: nothing lost
+  CHECK_FALSE(k.app->ui().visit().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().session().search.view() == "Anna Sch");  // still there: nothing lost
   k.wait(91);
-  CHECK(k.app->ui().asking_still_there(*k.clock));
+  CHECK(k.app->ui().visit().asking_still_there(*k.clock));
   k.wait(21);
   CHECK(k.screen() == "attract");
-  const auto& session = k.app->ui().session();
+  const auto& session = k.app->ui().visit().session();
   CHECK(session.search.empty());
   for (size_t i = 0; i <= session.search.capacity(); ++i) CHECK(session.search.storage()[i] == 0);
   CHECK(session.lang == Lang::De);
@@ -461,7 +461,7 @@ TEST_CASE("after 90 s the kiosk asks, 20 s later it wipes the half-typed search 
 TEST_CASE("the language switch changes every visible string") {
   Kiosk k;
   for (const Route& r : {Route{ScreenId::Home, ""}, Route{ScreenId::Offers, ""}, Route{ScreenId::OfferDetail, "tafel-hoerde"}}) {
-    k.app->ui().set_language(Lang::De);
+    k.app->ui().visit().set_language(Lang::De);
     k.show(r);
     std::map<std::string, std::string> german;
     for (const auto& w : k.automation().widgets()) german[w.id] = w.label;
@@ -554,7 +554,7 @@ TEST_CASE("10,000 offers: only the cards on screen are built, and a finger scrol
   KioskApp app(std::move(platform), big.snapshot);
   std::string error;
   REQUIRE(app.open({1920, 1080, false, "test"}, error));
-  app.ui().open({ScreenId::Offers, {}});
+  app.ui().visit().open({ScreenId::Offers, {}});
   app.driver().settle();
   auto cards = [&] {
     std::vector<std::string> ids;
@@ -580,8 +580,8 @@ TEST_CASE("10,000 offers: only the cards on screen are built, and a finger scrol
   };
   CHECK(position(later.front()) > 150);  // 40 drags of 700 px: far past the first screens
   REQUIRE(app.driver().tap("offer." + later.front(), error));
-  CHECK(app.ui().current_route().screen == ScreenId::OfferDetail);
-  CHECK(app.ui().current_route().item == later.front());
+  CHECK(app.ui().visit().route().screen == ScreenId::OfferDetail);
+  CHECK(app.ui().visit().route().item == later.front());
 }
 
 TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls, the kiosk keeps drawing it") {
@@ -607,7 +607,7 @@ TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls, the
     app.driver().settle();
   };
 
-  app.ui().open({ScreenId::Offers, {}});
+  app.ui().visit().open({ScreenId::Offers, {}});
   app.driver().settle();
   const ui::WidgetRecord* card = app.ui().automation().find("offer." + offer.id);
   REQUIRE(card != nullptr);
@@ -619,10 +619,10 @@ TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls, the
   CHECK(card->rect.y < -4000);  // thousands of its title's glyphs above the view, the rest on screen
   CHECK(card->is_visible());
 
-  app.ui().open({ScreenId::OfferDetail, offer.id});
+  app.ui().visit().open({ScreenId::OfferDetail, offer.id});
   app.driver().settle();
   for (int i = 0; i < 20; ++i) scroll(-700);
-  CHECK(app.ui().current_route().screen == ScreenId::OfferDetail);
+  CHECK(app.ui().visit().route().screen == ScreenId::OfferDetail);
   CHECK(most < 30000);  // a screenful of glyphs, not the whole text
   CHECK(app.ui().automation().find("nav.back") != nullptr);  // the bar below is still drawn
 }

@@ -28,7 +28,7 @@ constexpr int kFramesAfterInput = 3;
 constexpr int kFramesToSettle = 4;
 }  // namespace
 
-KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::UiOptions options)
+KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, VisitOptions options)
     : platform_(std::move(platform)) {
   clock_ = [] {
     using namespace std::chrono;

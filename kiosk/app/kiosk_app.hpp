@@ -36,7 +36,7 @@ struct ContentStatus {
 
 class KioskApp {
  public:
-  KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, ui::UiOptions options = {});
+  KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, VisitOptions options = {});
   ~KioskApp();
   KioskApp(const KioskApp&) = delete;
   KioskApp& operator=(const KioskApp&) = delete;

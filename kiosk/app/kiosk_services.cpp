@@ -41,8 +41,8 @@ KioskServices::~KioskServices() { stop(); }
 
 void KioskServices::stop() {
   if (reloader_.joinable()) reloader_.join();
-  app_.ui().set_registration_sink(nullptr);
-  app_.ui().set_staff_console(nullptr);
+  app_.ui().visit().set_registration_sink(nullptr);
+  app_.ui().visit().set_staff_console(nullptr);
   workers_.reset();
 }
 
@@ -59,8 +59,8 @@ void KioskServices::reload(std::function<void()> done) {
   }
   log::info("config: reloading " + paths_.config.string());
   // On the main thread only the UI lets go of the old workers; they stop on the reloader.
-  app_.ui().set_registration_sink(nullptr);
-  app_.ui().set_staff_console(nullptr);
+  app_.ui().visit().set_registration_sink(nullptr);
+  app_.ui().visit().set_staff_console(nullptr);
   std::shared_ptr<Workers> old = std::move(workers_);
   reloader_ = std::thread([this, old = std::move(old), done = std::move(done)]() mutable {
     try {
@@ -83,9 +83,9 @@ void KioskServices::reload(std::function<void()> done) {
 
 void KioskServices::install(std::shared_ptr<Workers> w) {
   workers_ = std::move(w);
-  app_.ui().set_idle_timeouts(workers_->idle_timeout_s, workers_->assisted_idle_timeout_s);
-  app_.ui().set_registration_sink(workers_->registrations.get());
-  app_.ui().set_staff_console(workers_->staff.get());
+  app_.ui().visit().set_idle_timeouts(workers_->idle_timeout_s, workers_->assisted_idle_timeout_s);
+  app_.ui().visit().set_registration_sink(workers_->registrations.get());
+  app_.ui().visit().set_staff_console(workers_->staff.get());
 }
 
 std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& config) {

@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   log::info("content: showing the " + start.source);
   log::debug("start-up: content ready after " + since_start());
   SnapshotPtr content = start.snapshot;
-  ui::UiOptions ui_options;
+  VisitOptions ui_options;
   ui_options.idle_timeout_s = opt.idle_timeout_s.value_or(cfg.idle_timeout_s);
   ui_options.assisted_idle_timeout_s = cfg.assisted_idle_timeout_s;
   KioskApp app(make_platform(opt.platform), content, ui_options);
@@ -94,13 +94,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   log::debug("start-up: window and fonts ready after " + since_start());
-  app.ui().set_language(opt.lang);
+  app.ui().visit().set_language(opt.lang);
   if (opt.start) {
     if (opt.start->screen == ScreenId::UnitDetail && !content->find_unit(opt.start->item) && !more_to_load)
       log::warning("--screen: no unit \"" + opt.start->item + "\"");
     if (opt.start->screen == ScreenId::OfferDetail && !content->find_offer(opt.start->item) && !more_to_load)
       log::warning("--screen: no offer \"" + opt.start->item + "\"");
-    app.ui().open(*opt.start);
+    app.ui().visit().open(*opt.start);
   }
   if (start.version > 0) app.apply_media(decode_media(startup.cache_dir, *content));
   app.set_content_status(status_of(start));
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
       app.post([&app, loaded = std::move(loaded), index, media, start_route] {
         if (!app.offer_startup_content(loaded.snapshot, index, status_of(loaded))) return;
         if (media) app.apply_media(media);
-        if (start_route && app.ui().current_route().screen != start_route->screen) app.ui().open(*start_route);
+        if (start_route && app.ui().visit().route().screen != start_route->screen) app.ui().visit().open(*start_route);
       });
     });
   };

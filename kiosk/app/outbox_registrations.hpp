@@ -15,11 +15,11 @@
 #include <thread>
 
 #include "kiosk/store/outbox_store.hpp"
-#include "kiosk/ui/registration_sink.hpp"
+#include "kiosk/core/registration_sink.hpp"
 
 namespace kiosk {
 
-class OutboxRegistrations final : public ui::RegistrationSink {
+class OutboxRegistrations final : public RegistrationSink {
  public:
   // Runs a closure on the main thread (KioskApp::post).
   using Post = std::function<void(std::function<void()>)>;

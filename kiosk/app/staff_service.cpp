@@ -114,7 +114,7 @@ StaffStatus StaffService::status() const {
 }
 
 void StaffService::check(std::string& pin) {
-  ui::PinCheck result;
+  PinCheck result;
   std::string hash, pepper;
   PinLockout lockout;
   {
@@ -147,7 +147,7 @@ void StaffService::check(std::string& pin) {
   sodium_memzero(pin.data(), pin.size());
   sodium_memzero(pepper.data(), pepper.size());
   // Only the app is captured: this service may be rebuilt (SIGHUP) before the task runs.
-  app_.post([&app = app_, result] { app.ui().pin_checked(result); });
+  app_.post([&app = app_, result] { app.ui().visit().pin_checked(result); });
 }
 
 void StaffService::run() {

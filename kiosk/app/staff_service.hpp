@@ -1,5 +1,5 @@
 #pragma once
-// The app's side of staff mode (ui::StaffConsole): checks PINs against the Argon2id hash with
+// The app's side of staff mode (StaffConsole): checks PINs against the Argon2id hash with
 // the pepper, keeps the lockout on disk, gathers the outbox counts for the staff screen and
 // passes "sync now" on. PIN checks and SQLite reads run on its own worker thread; answers go
 // to the main loop through KioskApp::post, so the UI never waits for them.
@@ -12,13 +12,13 @@
 
 #include "kiosk/app/worker_thread.hpp"
 #include "kiosk/core/pin_lockout.hpp"
-#include "kiosk/ui/staff_console.hpp"
+#include "kiosk/core/staff_console.hpp"
 
 namespace kiosk {
 
 class KioskApp;
 
-class StaffService final : public ui::StaffConsole {
+class StaffService final : public StaffConsole {
  public:
   struct Settings {
     std::string pin_hash;              // kiosk.json "staff_pin_hash"; empty: no staff mode

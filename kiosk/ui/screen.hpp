@@ -1,84 +1,21 @@
 #pragma once
 // What a screen gets to draw with, and what it may ask for. Screens read the snapshot and the
-// visitor's session and emit intents; they never navigate, load or store anything themselves.
+// visitor's session and emit intents (kiosk/core/intent.hpp) for the Visit to apply; they never
+// navigate, load, store or call out to a service themselves.
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/core/content.hpp"
-#include "kiosk/core/navigation.hpp"
-#include "kiosk/core/offer_filter.hpp"
 #include "kiosk/core/search_index.hpp"
-#include "kiosk/core/staff_session.hpp"
+#include "kiosk/core/intent.hpp"
 #include "kiosk/core/visitor_session.hpp"
-#include "kiosk/ui/staff_console.hpp"
+#include "kiosk/core/visit.hpp"
 #include "kiosk/ui/touch_scroll.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
-
-struct Intent {
-  enum class Kind {
-    Open, Back, Home, SetLanguage,
-    StartVisit,          // attract loop → home
-    ToggleFilter,        // group + value
-    ShowFilterGroup,     // group, or none to close
-    ClearFilters,        // filters and search text
-    Focus, EndTyping,    // value: the text field's id ("offers.search", "form.email" …)
-    ToggleConsent, ToggleAgeConfirmed, SetContactTime,  // the registration form
-    Submit,              // the registration form, for the offer in the route
-    FinishVisit,         // "Fertig" on the thank-you screen
-    ToggleLargeText, ToggleContrast,
-    StillHere,           // answer to "Sind Sie noch da?"
-    DiscardForm, KeepEditing,  // answers to "Eingaben verwerfen?" when leaving a typed form
-    StaffEntry,          // the logo held for 3 s: the PIN pad
-    PinDigit, PinBackspace, PinSubmit,
-    StaffSyncNow, ToggleAssisted, EndAssisted, LeaveStaff,
-  };
-  Kind kind = Kind::Home;
-  Route route;
-  Lang lang = Lang::De;
-  std::optional<FilterGroup> group;
-  std::string value;
-
-  static Intent open(ScreenId screen, std::string item = {}) { return make(Kind::Open, {screen, std::move(item)}); }
-  static Intent of(Kind k) { return make(k, {}); }
-  static Intent language(Lang l) {
-    Intent i = of(Kind::SetLanguage);
-    i.lang = l;
-    return i;
-  }
-  static Intent filter(FilterGroup g, std::string v) {
-    Intent i = of(Kind::ToggleFilter);
-    i.group = g;
-    i.value = std::move(v);
-    return i;
-  }
-  static Intent focus(std::string field) {
-    Intent i = of(Kind::Focus);
-    i.value = std::move(field);
-    return i;
-  }
-  static Intent pin_digit(std::string digit) {
-    Intent i = of(Kind::PinDigit);
-    i.value = std::move(digit);
-    return i;
-  }
-  static Intent show_group(std::optional<FilterGroup> g) {
-    Intent i = of(Kind::ShowFilterGroup);
-    i.group = g;
-    return i;
-  }
-
- private:
-  static Intent make(Kind k, Route r) {
-    Intent i;
-    i.kind = k;
-    i.route = std::move(r);
-    return i;
-  }
-};
 
 // A picture ready to draw (a texture of the platform's).
 struct UiImage {
@@ -88,21 +25,28 @@ struct UiImage {
 };
 using UiImages = std::map<std::string, UiImage>;  // by bundle path, "media/<sha>.png"
 
+// One frame's view of the visit for a screen. The tools a screen draws with and the state it
+// reads are references of distinct types (the compiler catches a mix-up); the rest are values
+// set by name in KioskUi::draw.
 struct ScreenContext {
+  ScreenContext(const UiContext& ui_, const ContentSnapshot& content_, const SearchIndex& index_,
+                const VisitorSession& session_, TouchScroll& scroll_, std::vector<Intent>& intents_)
+      : ui(ui_), content(content_), index(index_), session(session_), scroll(scroll_), intents(intents_) {}
+
   const UiContext& ui;
   const ContentSnapshot& content;
   const SearchIndex& index;
   const VisitorSession& session;
-  const Route& route;
-  bool landscape;
-  std::string_view focus;  // the text field the keyboard types into, empty when it is down
-  double now;   // seconds, monotonic
   TouchScroll& scroll;
   std::vector<Intent>& intents;
-  const UiImages& images;
-  bool registration_available;  // the kiosk can seal and keep registrations
-  const StaffSession& staff;
-  StaffConsole* console;        // null: no staff mode in this run (tests, previews)
+
+  Route route;
+  bool landscape = false;
+  std::string_view focus;  // the text field the keyboard types into, empty when it is down
+  double now = 0.0;        // seconds, monotonic
+  const UiImages* images = nullptr;
+  bool registration_available = false;  // the kiosk can seal and keep registrations
+  StaffView staff;                      // the counter's session and the kiosk's status, as values
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }

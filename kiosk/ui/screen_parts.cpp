@@ -16,13 +16,10 @@ void offer_card(const ScreenContext& ctx, const Offer& o) {
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }
 
-}  // namespace kiosk::ui
-
-namespace kiosk::ui {
-
 void picture(const ScreenContext& ctx, std::string_view id, const std::string& path) {
-  const auto it = ctx.images.find(path);
-  if (path.empty() || it == ctx.images.end() || it->second.width <= 0) return;
+  if (path.empty() || ctx.images == nullptr) return;
+  const auto it = ctx.images->find(path);
+  if (it == ctx.images->end() || it->second.width <= 0) return;
   const UiImage& img = it->second;
   const float width = ImGui::GetContentRegionAvail().x;
   float w = width, h = width * static_cast<float>(img.height) / static_cast<float>(img.width);

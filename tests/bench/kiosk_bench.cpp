@@ -292,7 +292,7 @@ Apply measure_apply(const RawBundle& bundle, const std::vector<MinisignPublicKey
     KioskApp app(std::move(platform), shown);
     std::string error;
     if (!app.open({1920, 1080, false, "bench"}, error)) std::exit(1);
-    app.ui().open({ScreenId::Offers, {}});
+    app.ui().visit().open({ScreenId::Offers, {}});
     app.driver().settle();
     std::atomic<bool> swapped{false};
     std::thread worker([&] {

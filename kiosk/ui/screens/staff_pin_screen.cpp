@@ -13,7 +13,7 @@ namespace {
 // One dot per digit typed: how many, never which. The rings show the shortest PIN.
 void pin_dots(const ScreenContext& ctx, float width) {
   const float em = ctx.em();
-  const size_t typed = ctx.staff.pin.size();
+  const size_t typed = ctx.staff.pin_digits;
   const size_t slots = std::max<size_t>(kPinMinDigits, typed);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float r = 0.35f * em, step = 1.2f * em;
@@ -30,7 +30,7 @@ void pin_dots(const ScreenContext& ctx, float width) {
 // What the pad says under the dots: checking, wrong, locked, or the prompt.
 std::string pad_message(const ScreenContext& ctx, bool& alert) {
   alert = true;
-  const StaffSession& s = ctx.staff;
+  const StaffView& s = ctx.staff;
   if (ctx.now < s.locked_until)
     return fill(ctx.t("staff.pin_locked"), std::to_string(static_cast<long>(std::ceil(s.locked_until - ctx.now))));
   if (s.checking) return alert = false, std::string(ctx.t("staff.pin_checking"));
@@ -48,11 +48,11 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   heading(ctx.ui, ctx.t("staff.title"));
-  if (ctx.console == nullptr || !ctx.console->pin_configured()) {
+  if (!ctx.staff.pin_configured) {
     paragraph(ctx.t("staff.pin_missing"));
     // Often the reason: a kiosk.json that could not be read. Say so here, where staff look.
-    if (ctx.console != nullptr) {
-      const StaffStatus s = ctx.console->status();
+    if (ctx.staff.console) {
+      const StaffStatus& s = ctx.staff.status;
       if (!s.config_problems.empty()) {
         subheading(ctx.ui, ctx.t("staff.config"));
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
@@ -86,12 +86,12 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
       ctx.emit(Intent::pin_digit(kDigits[i]));
     if (i % 3 != 2) ImGui::SameLine();
   }
-  if (button(ctx.ui, "staff.pin.back", icon::kBackspace, key, ButtonStyle::Secondary, enabled && !ctx.staff.pin.empty()))
+  if (button(ctx.ui, "staff.pin.back", icon::kBackspace, key, ButtonStyle::Secondary, enabled && ctx.staff.pin_digits > 0))
     ctx.emit(Intent::of(Intent::Kind::PinBackspace));
   ImGui::SameLine();
   if (button(ctx.ui, "staff.pin.0", "0", key, ButtonStyle::Secondary, enabled)) ctx.emit(Intent::pin_digit("0"));
   ImGui::SameLine();
-  if (button(ctx.ui, "staff.pin.ok", icon::kCheck, key, ButtonStyle::Primary, enabled && ctx.staff.pin.size() >= kPinMinDigits))
+  if (button(ctx.ui, "staff.pin.ok", icon::kCheck, key, ButtonStyle::Primary, enabled && ctx.staff.pin_digits >= kPinMinDigits))
     ctx.emit(Intent::of(Intent::Kind::PinSubmit));
   ImGui::Dummy(ImVec2(0, 0.4f * em));
   if (button(ctx.ui, "staff.pin.cancel", ctx.t("staff.cancel"), ImVec2(width, 0)))

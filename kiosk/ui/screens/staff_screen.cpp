@@ -95,11 +95,11 @@ void actions(const ScreenContext& ctx, const StaffStatus& s) {
 }  // namespace
 
 void StaffScreen::draw(const ScreenContext& ctx) {
-  if (ctx.console == nullptr || !ctx.staff.unlocked) {  // never shown without the PIN
+  if (!ctx.staff.console || !ctx.staff.unlocked) {  // never shown without the PIN
     ctx.emit(Intent::of(Intent::Kind::LeaveStaff));
     return;
   }
-  const StaffStatus s = ctx.console->status();
+  const StaffStatus& s = ctx.staff.status;
   const int64_t now = epoch_now();
   heading(ctx.ui, ctx.t("staff.title"));
   actions(ctx, s);

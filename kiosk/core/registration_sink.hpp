@@ -1,5 +1,5 @@
 #pragma once
-// Where a finished form goes. The UI validates and then hands the form over; the app seals the
+// Where a finished form goes. The visit validates and then hands the form over; the app seals the
 // personal fields and commits them to the outbox. Only a committed registration earns the
 // thank-you screen.
 #include <functional>
@@ -8,7 +8,7 @@
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/registration_form.hpp"
 
-namespace kiosk::ui {
+namespace kiosk {
 
 class RegistrationSink {
  public:
@@ -22,4 +22,4 @@ class RegistrationSink {
                       std::function<void(bool)> done) = 0;
 };
 
-}  // namespace kiosk::ui
+}  // namespace kiosk

@@ -7,7 +7,7 @@
 
 #include "kiosk/core/staff_status.hpp"
 
-namespace kiosk::ui {
+namespace kiosk {
 
 struct PinCheck {
   bool ok = false;
@@ -22,7 +22,7 @@ class StaffConsole {
   virtual bool pin_configured() const = 0;
   // How long the pad is still locked from earlier failures (kept across restarts).
   virtual int64_t locked_for_s() const = 0;
-  // Checks on the worker; the result arrives through KioskUi::pin_checked() on the main thread.
+  // Checks on the worker; the result arrives through Visit::pin_checked() on the main thread.
   virtual void check_pin(std::string pin) = 0;
   // The latest status, from memory; refresh() gathers it anew on the worker.
   virtual StaffStatus status() const = 0;
@@ -30,4 +30,4 @@ class StaffConsole {
   virtual void sync_now() = 0;
 };
 
-}  // namespace kiosk::ui
+}  // namespace kiosk

@@ -20,6 +20,7 @@
 
 #include "backend_server.hpp"
 #include "kiosk/net/http_client.hpp"
+#include "kiosk/net/random_id.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "nginx_server.hpp"
 #include "support.hpp"

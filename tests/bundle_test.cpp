@@ -9,6 +9,7 @@
 
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/net/digest.hpp"
 #include "kiosk/net/minisign.hpp"

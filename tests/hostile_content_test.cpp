@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/script_steps.hpp"
 #include "kiosk/net/bundle_verifier.hpp"

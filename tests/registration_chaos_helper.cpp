@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   using namespace kiosk;
-  const std::filesystem::path outbox = std::filesystem::path(argv[1]) / "outbox.sqlite";
+  const std::filesystem::path outbox = outbox_file(argv[1]);
   std::array<uint8_t, 32> key{};
   if (!box_key_from_base64(argv[4], key)) return 2;
   std::string error;

@@ -205,7 +205,7 @@ TEST_CASE("a full disk: the visitor is told, and nothing half-written remains") 
     const rlimit limit{0, 0};
     setrlimit(RLIMIT_FSIZE, &limit);
     std::string error;
-    auto store = OutboxStore::open(agency.state / "outbox.sqlite", error);
+    auto store = OutboxStore::open(outbox_file(agency.state), error);
     if (!store) _exit(3);
     OutboxRegistrations sink(std::move(store), agency.public_key, nullptr);
     RegistrationForm f;
@@ -316,7 +316,7 @@ TEST_CASE("heartbeat: the backend learns the kiosk's state, and an admin's sync-
   std::atomic<int> sync_requests{0};
   BackendWorker::Settings settings;
   settings.upload = agency.upload(backend.url());
-  settings.outbox_file = agency.state / "outbox.sqlite";
+  settings.outbox_file = outbox_file(agency.state);
   settings.heartbeat_interval_s = 1;
   std::atomic<bool> first_seen{false};
   BackendWorker worker(

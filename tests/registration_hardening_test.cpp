@@ -58,7 +58,7 @@ TEST_CASE("the commit runs off the UI thread: frames go on while the outbox is l
   k.app->ui().visit().set_registration_sink(&sink);
   // Another connection holds the database: a commit on the UI thread would stall the frame
   // here until SQLite gave up.
-  OutboxLock lock(agency.state / "outbox.sqlite");
+  OutboxLock lock(outbox_file(agency.state));
   submit_filled_form(k);
   k.app->driver().settle();
   CHECK(k.screen() == "register");
@@ -89,7 +89,7 @@ TEST_CASE("a reload (SIGHUP) never holds up a frame: old workers stop off the UI
   services.apply(load_config(config));
   // A commit that cannot finish while another connection holds the outbox: stopping the old
   // workers has to wait for it.
-  OutboxLock lock(agency.state / "outbox.sqlite");
+  OutboxLock lock(outbox_file(agency.state));
   submit_filled_form(k);
   REQUIRE(k.app->ui().visit().session().form_sending);
   bool reloaded = false;
@@ -157,7 +157,7 @@ TEST_CASE("a full disk at start: registrations come back once there is room, wit
     signal(SIGXFSZ, SIG_IGN);
     rlimit limit{0, RLIM_INFINITY};
     setrlimit(RLIMIT_FSIZE, &limit);
-    OutboxRegistrations sink(agency.state / "outbox.sqlite", agency.public_key, nullptr);
+    OutboxRegistrations sink(outbox_file(agency.state), agency.public_key, nullptr);
     RegistrationForm f;
     f.first_name.append("Erste");
     f.last_name.append("Person");

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "kiosk/core/registration_form.hpp"
+#include "kiosk/net/random_id.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/store/outbox_store.hpp"
 #include "support.hpp"
@@ -80,7 +81,7 @@ TEST_CASE("personal fields are sealed: only the backend's secret key opens them"
 
 TEST_CASE("outbox: durable, in order, quarantine counted, nothing in clear text on disk") {
   test::TempDir tmp;
-  const auto file = tmp.path() / "state" / "outbox.sqlite";
+  const auto file = outbox_file(tmp.path() / "state");
   const BoxKeyPair backend = box_generate();
   std::string error;
   std::vector<std::string> ids;

@@ -38,7 +38,7 @@ struct Agency {
   }
   std::unique_ptr<OutboxStore> outbox() const {
     std::string error;
-    auto s = OutboxStore::open(state / "outbox.sqlite", error);
+    auto s = OutboxStore::open(outbox_file(state), error);
     REQUIRE_MESSAGE(s, error);
     return s;
   }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "backend_server.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/staff_service.hpp"
@@ -221,15 +222,15 @@ TEST_CASE("without a configured PIN the pad says how to set one up and never ope
 
 TEST_CASE("the staff screen counts waiting registrations without showing them, and leaves on its own when idle") {
   PinSetup pins;
-  const auto outbox_file = pins.state / "outbox.sqlite";
+  const auto outbox = outbox_file(pins.state);
   {
     std::string error;
-    auto store = OutboxStore::open(outbox_file, error);
+    auto store = OutboxStore::open(outbox, error);
     REQUIRE_MESSAGE(store, error);
     REQUIRE(store->add({"7d2c9a60-0000-4000-8000-000000000001", "tafel-hoerde", "2026-11-26T08:00:00Z", "2026-11-26", "c2VhbGVk", 0}, error));
     REQUIRE(store->add({"7d2c9a60-0000-4000-8000-000000000002", "tafel-hoerde", "2026-11-26T09:00:00Z", "2026-11-26", "c2VhbGVk", 0}, error));
   }
-  StaffKiosk k(pins, pins.hash, outbox_file);
+  StaffKiosk k(pins, pins.hash, outbox);
   k.hold_logo(3.25);
   k.enter_pin(kPin);
   REQUIRE(k.screen() == "staff");

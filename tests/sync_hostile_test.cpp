@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "kiosk/core/clock.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/backoff.hpp"
 #include "kiosk/net/digest.hpp"

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/bundle_verifier.hpp"
 #include "kiosk/store/bundle_cache.hpp"
@@ -271,13 +271,9 @@ namespace {
 
 std::optional<StartupContent> from_cache(const StartupInputs& in, const ContentSnapshot* bundled) {
   if (in.public_keys.empty()) return std::nullopt;  // nothing could be verified
-  std::vector<MinisignPublicKey> keys;
-  for (const auto& text : in.public_keys) {
-    MinisignPublicKey k;
-    std::string error;
-    if (minisign_parse_public_key(text, k, error)) keys.push_back(k);
-    else log::error("config: public key \"" + text.substr(0, 12) + "…\": " + error);
-  }
+  std::vector<std::string> problems;
+  const std::vector<MinisignPublicKey> keys = minisign_parse_public_keys(in.public_keys, problems);
+  for (const std::string& p : problems) log::error("config: " + p);
   std::string reason;
   const auto raw = BundleCache(in.cache_dir).load(reason);
   if (!raw) {

@@ -7,7 +7,7 @@
 #include "kiosk/app/outbox_registrations.hpp"
 #include "kiosk/app/staff_service.hpp"
 #include "kiosk/app/sync_worker.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/store/content_directory.hpp"
@@ -114,7 +114,7 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
   }
   if (!key) log::info("registrations: no registration_public_key configured; visitors are sent to the counter");
   w->registrations = std::make_unique<OutboxRegistrations>(
-      paths_.state_dir / "outbox.sqlite", key,
+      outbox_file(paths_.state_dir), key,
       [raw] {
         if (raw->backend) raw->backend->registration_committed();
       },
@@ -125,12 +125,9 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
   if (!backend.empty() && interactive) {
     SyncSettings settings;
     settings.base_url = backend;
-    for (const auto& text : options_.public_keys.empty() ? cfg.public_keys : options_.public_keys) {
-      MinisignPublicKey k;
-      std::string error;
-      if (minisign_parse_public_key(text, k, error)) settings.keys.push_back(k);
-      else log::error("config: public key \"" + text.substr(0, 12) + "…\": " + error);
-    }
+    std::vector<std::string> problems;
+    settings.keys = minisign_parse_public_keys(options_.public_keys.empty() ? cfg.public_keys : options_.public_keys, problems);
+    for (const std::string& p : problems) log::error("config: " + p);
     settings.cache_dir = paths_.cache_dir;
     settings.state_dir = paths_.state_dir;
     settings.fallback = load_content_directory(bundled_content_dir()).snapshot;
@@ -155,7 +152,7 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
     BackendWorker::Settings b;
     b.upload = {backend, cfg.kiosk_id, cfg.api_token, {}};
     b.upload.limits.allow_http_loopback = options_.allow_http_loopback || cfg.allow_http_loopback;
-    b.outbox_file = paths_.state_dir / "outbox.sqlite";
+    b.outbox_file = outbox_file(paths_.state_dir);
     b.heartbeat_interval_s = cfg.heartbeat_interval_s;
     w->backend = std::make_unique<BackendWorker>(
         b, [this] { return app_.content_status_json(epoch_now()); },
@@ -174,7 +171,7 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
   s.pin_hash = cfg.staff_pin_hash;
   s.pepper_file = cfg.pin_pepper_file;
   s.state_dir = paths_.state_dir;
-  if (w->registrations->available()) s.outbox_file = paths_.state_dir / "outbox.sqlite";
+  if (w->registrations->available()) s.outbox_file = outbox_file(paths_.state_dir);
   s.backend = backend;
   s.config_problems = std::move(problems);
   w->staff = std::make_unique<StaffService>(std::move(s), app_, nullptr);

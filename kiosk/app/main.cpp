@@ -15,7 +15,7 @@
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/signal_watcher.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/data_paths.hpp"
 #include "kiosk/store/kiosk_config.hpp"
@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
   const KioskConfig& cfg = config.config;
   KioskServices::Paths paths;
   paths.config = opt.config;
-  paths.state_dir = !opt.state_dir.empty() ? opt.state_dir : !cfg.state_dir.empty() ? cfg.state_dir : default_state_dir().string();
-  paths.cache_dir = !opt.cache_dir.empty() ? opt.cache_dir : !cfg.cache_dir.empty() ? cfg.cache_dir : default_cache_dir().string();
+  paths.state_dir = state_dir_for(opt.state_dir, cfg);
+  paths.cache_dir = cache_dir_for(opt.cache_dir, cfg);
   StartupInputs startup;
   startup.content_dir = opt.content_dir;
   startup.state_dir = paths.state_dir;

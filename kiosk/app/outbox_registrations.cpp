@@ -2,8 +2,9 @@
 
 #include <sodium.h>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/net/random_id.hpp"
 #include "kiosk/net/sealed_box.hpp"
 
 namespace kiosk {

@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/outbox_store.hpp"
 #include "kiosk/store/staff_pin.hpp"

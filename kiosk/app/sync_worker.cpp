@@ -4,7 +4,7 @@
 #include <random>
 
 #include "kiosk/core/backoff.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 
 namespace kiosk {

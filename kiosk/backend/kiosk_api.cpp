@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "kiosk/backend/registration_body.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/json_depth.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/digest.hpp"

@@ -8,7 +8,7 @@
 #include <set>
 #include <simdjson.h>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/json_duplicates.hpp"
 #include "kiosk/core/ui_keys.hpp"
 

@@ -215,4 +215,16 @@ bool minisign_verify(const std::vector<MinisignPublicKey>& keys, std::string_vie
   return true;
 }
 
+std::vector<MinisignPublicKey> minisign_parse_public_keys(const std::vector<std::string>& texts,
+                                                          std::vector<std::string>& problems) {
+  std::vector<MinisignPublicKey> keys;
+  for (const std::string& text : texts) {
+    MinisignPublicKey k;
+    std::string error;
+    if (minisign_parse_public_key(text, k, error)) keys.push_back(k);
+    else problems.push_back("public key \"" + text.substr(0, 12) + "\u2026\": " + error);
+  }
+  return keys;
+}
+
 }  // namespace kiosk

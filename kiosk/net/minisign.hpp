@@ -37,6 +37,10 @@ std::string minisign_secret_key_file(const MinisignSecretKey& key, const Minisig
 
 // Accepts a whole .pub file or just its base64 line ("RW…"), as configurations hold it.
 bool minisign_parse_public_key(std::string_view text, MinisignPublicKey& out, std::string& error);
+// The keys a configuration lists; each one that cannot be read is left out and named in
+// `problems` ("public key \"RWQf6LRC…\": …"), so one bad key does not disable the others.
+std::vector<MinisignPublicKey> minisign_parse_public_keys(const std::vector<std::string>& texts,
+                                                          std::vector<std::string>& problems);
 // Password-less secret keys only (`kioskctl keygen`, `minisign -G -W`).
 bool minisign_parse_secret_key(std::string_view file, MinisignSecretKey& out, std::string& error);
 

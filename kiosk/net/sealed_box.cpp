@@ -59,20 +59,4 @@ bool unseal(std::string_view b64, const BoxKeyPair& keys, std::string& plaintext
                               keys.secret_key.data()) == 0;
 }
 
-std::string new_uuid() {
-  ensure_sodium();
-  uint8_t b[16];
-  randombytes_buf(b, sizeof b);
-  b[6] = static_cast<uint8_t>((b[6] & 0x0F) | 0x40);  // version 4
-  b[8] = static_cast<uint8_t>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  static const char* hex = "0123456789abcdef";
-  std::string s;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) s.push_back('-');
-    s.push_back(hex[b[i] >> 4]);
-    s.push_back(hex[b[i] & 15]);
-  }
-  return s;
-}
-
 }  // namespace kiosk

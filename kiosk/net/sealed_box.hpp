@@ -23,7 +23,4 @@ bool box_key_from_base64(std::string_view text, std::array<uint8_t, 32>& out);
 std::string seal(std::string_view plaintext, const std::array<uint8_t, 32>& recipient_public_key);
 bool unseal(std::string_view sealed_base64, const BoxKeyPair& keys, std::string& plaintext);
 
-// A random UUID (version 4), the registration's id and its idempotency key.
-std::string new_uuid();
-
 }  // namespace kiosk

@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/bundle_manifest.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/net/http_client.hpp"
 #include "kiosk/net/minisign.hpp"

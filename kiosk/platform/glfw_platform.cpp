@@ -3,18 +3,17 @@
 #include <atomic>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl2.h>
 
-#include "kiosk/platform/platform.hpp"
+#include "kiosk/platform/gl_platform.hpp"
 
 namespace kiosk {
 namespace {
 
-class GlfwPlatform final : public Platform {
+class GlfwPlatform final : public GlPlatform {
  public:
   ~GlfwPlatform() override {
     if (backends_) {
-      ImGui_ImplOpenGL2_Shutdown();
+      detach_gl_renderer();
       ImGui_ImplGlfw_Shutdown();
     }
     if (window_) glfwDestroyWindow(window_);
@@ -67,8 +66,7 @@ class GlfwPlatform final : public Platform {
   // After our callbacks: ImGui's backend chains to them, so we learn that input arrived.
   void attach_imgui() override {
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    ImGui_ImplOpenGL2_Init();
-    prepare_gl_device_objects();
+    attach_gl_renderer();
     backends_ = true;
   }
 
@@ -88,21 +86,11 @@ class GlfwPlatform final : public Platform {
   void framebuffer_size(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
 
   void new_frame() override {
-    ImGui_ImplOpenGL2_NewFrame();
+    new_gl_frame();
     ImGui_ImplGlfw_NewFrame();
   }
 
-  void present(ImDrawData* draw_data, Image* capture) override {
-    int w = 0, h = 0;
-    framebuffer_size(w, h);
-    render_gl_frame(draw_data, w, h, capture);
-    glfwSwapBuffers(window_);
-  }
-
-  void* create_texture(const unsigned char* rgba, int w, int h) override { return create_gl_texture(rgba, w, h); }
-  void destroy_texture(void* texture) override { destroy_gl_texture(texture); }
-
-  void fonts_changed() override { reload_gl_fonts(); }
+  void swap_buffers() override { glfwSwapBuffers(window_); }
 
   void wake() override {
     woken_ = true;

@@ -81,14 +81,4 @@ std::unique_ptr<Platform> make_null_platform();
 // "sdl2", "glfw" or "null"; nullptr for anything else.
 std::unique_ptr<Platform> make_platform(std::string_view name);
 
-// What both GL platforms share. They draw with ImGui's fixed-function backend (OpenGL2): it
-// needs no GLSL, and on Mesa's llvmpipe the GLSL compiler's first use (ImGui's OpenGL3 program)
-// cost about 20 ms of the first frame. Any context a driver gives by default draws it.
-void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* capture);  // clear, draw, capture
-void prepare_gl_device_objects();  // right after ImGui_ImplOpenGL2_Init
-void reload_gl_fonts();             // uploads io.Fonts' atlas; its CPU pixels may be freed afterwards
-void read_gl_back_buffer(int width, int height, Image& out);
-void* create_gl_texture(const unsigned char* rgba, int width, int height);
-void destroy_gl_texture(void* texture);
-
 }  // namespace kiosk

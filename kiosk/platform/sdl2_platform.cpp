@@ -1,19 +1,18 @@
 #include <GL/gl.h>
 #include <SDL.h>
 #include <imgui.h>
-#include <backends/imgui_impl_opengl2.h>
 #include <backends/imgui_impl_sdl.h>
 
-#include "kiosk/platform/platform.hpp"
+#include "kiosk/platform/gl_platform.hpp"
 
 namespace kiosk {
 namespace {
 
-class Sdl2Platform final : public Platform {
+class Sdl2Platform final : public GlPlatform {
  public:
   ~Sdl2Platform() override {
     if (backends_) {
-      ImGui_ImplOpenGL2_Shutdown();
+      detach_gl_renderer();
       ImGui_ImplSDL2_Shutdown();
     }
     if (gl_) SDL_GL_DeleteContext(gl_);
@@ -57,8 +56,7 @@ class Sdl2Platform final : public Platform {
 
   void attach_imgui() override {
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
-    ImGui_ImplOpenGL2_Init();
-    prepare_gl_device_objects();
+    attach_gl_renderer();
     backends_ = true;
   }
 
@@ -76,21 +74,11 @@ class Sdl2Platform final : public Platform {
   void framebuffer_size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
 
   void new_frame() override {
-    ImGui_ImplOpenGL2_NewFrame();
+    new_gl_frame();
     ImGui_ImplSDL2_NewFrame();
   }
 
-  void present(ImDrawData* draw_data, Image* capture) override {
-    int w = 0, h = 0;
-    framebuffer_size(w, h);
-    render_gl_frame(draw_data, w, h, capture);
-    SDL_GL_SwapWindow(window_);
-  }
-
-  void* create_texture(const unsigned char* rgba, int w, int h) override { return create_gl_texture(rgba, w, h); }
-  void destroy_texture(void* texture) override { destroy_gl_texture(texture); }
-
-  void fonts_changed() override { reload_gl_fonts(); }
+  void swap_buffers() override { SDL_GL_SwapWindow(window_); }
 
   void wake() override {
     SDL_Event ev{};

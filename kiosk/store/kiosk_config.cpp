@@ -22,8 +22,17 @@ std::string from_env(const char* name, const char* fallback) {
 
 }  // namespace
 
-std::filesystem::path default_state_dir() { return from_env("STATE_DIRECTORY", "/var/lib/berswordt-kiosk"); }
-std::filesystem::path default_cache_dir() { return from_env("CACHE_DIRECTORY", "/var/cache/berswordt-kiosk"); }
+std::filesystem::path state_dir_for(const std::string& override_dir, const KioskConfig& config) {
+  if (!override_dir.empty()) return override_dir;
+  if (!config.state_dir.empty()) return config.state_dir;
+  return from_env("STATE_DIRECTORY", "/var/lib/berswordt-kiosk");
+}
+
+std::filesystem::path cache_dir_for(const std::string& override_dir, const KioskConfig& config) {
+  if (!override_dir.empty()) return override_dir;
+  if (!config.cache_dir.empty()) return config.cache_dir;
+  return from_env("CACHE_DIRECTORY", "/var/cache/berswordt-kiosk");
+}
 
 ConfigLoad load_config(const std::filesystem::path& path) {
   std::error_code ec;

@@ -41,7 +41,10 @@ ConfigLoad parse_config(std::string_view text, const std::string& file);
 // machine may read: one warning per file, saying what to run.
 std::vector<std::string> secret_file_warnings(const std::filesystem::path& config_path, const KioskConfig& config);
 
-std::filesystem::path default_state_dir();
-std::filesystem::path default_cache_dir();
+// Where the kiosk keeps its state and its cache: the command line's choice (`override_dir`, empty
+// for none), else kiosk.json's, else systemd's $STATE_DIRECTORY / $CACHE_DIRECTORY, else
+// /var/lib/berswordt-kiosk and /var/cache/berswordt-kiosk. The kiosk and kioskctl both ask here.
+std::filesystem::path state_dir_for(const std::string& override_dir, const KioskConfig& config);
+std::filesystem::path cache_dir_for(const std::string& override_dir, const KioskConfig& config);
 
 }  // namespace kiosk

@@ -29,6 +29,9 @@ struct OutboxCounts {
   std::optional<std::string> oldest_pending_created;  // RFC 3339
 };
 
+// The outbox's file in a state directory: the kiosk, kioskctl and the tests all find it here.
+inline std::filesystem::path outbox_file(const std::filesystem::path& state_dir) { return state_dir / "outbox.sqlite"; }
+
 class OutboxStore {
  public:
   // Opens (creating if needed) `file`; null with a reason when the disk refuses.

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/staff_status.hpp"
 #include "kiosk/net/http_client.hpp"
 #include "kiosk/store/atomic_file.hpp"

@@ -12,7 +12,7 @@
 #include "kiosk/tools/registrations.hpp"
 #include "kiosk/net/registration_uploader.hpp"
 #include "kiosk/store/outbox_store.hpp"
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 
 #include <nlohmann/json.hpp>
 #include "kiosk/net/sync_engine.hpp"
@@ -67,14 +67,11 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
   }
   kiosk::SyncSettings s;
   s.base_url = c.backend;
-  for (const auto& text : c.public_keys) {
-    kiosk::MinisignPublicKey k;
-    std::string error;
-    if (kiosk::minisign_parse_public_key(text, k, error)) s.keys.push_back(k);
-    else std::fprintf(stderr, "%s: public_keys: %s\n", config_path.c_str(), error.c_str());
-  }
-  s.state_dir = !state_dir.empty() ? state_dir : !c.state_dir.empty() ? c.state_dir : kiosk::default_state_dir().string();
-  s.cache_dir = !cache_dir.empty() ? cache_dir : !c.cache_dir.empty() ? c.cache_dir : kiosk::default_cache_dir().string();
+  std::vector<std::string> problems;
+  s.keys = kiosk::minisign_parse_public_keys(c.public_keys, problems);
+  for (const std::string& p : problems) std::fprintf(stderr, "%s: public_keys: %s\n", config_path.c_str(), p.c_str());
+  s.state_dir = kiosk::state_dir_for(state_dir, c);
+  s.cache_dir = kiosk::cache_dir_for(cache_dir, c);
   s.limits.allow_http_loopback = c.allow_http_loopback;
   s.fallback = kiosk::load_content_directory(kiosk::bundled_content_dir()).snapshot;
   const auto now = kiosk::epoch_now();
@@ -84,7 +81,7 @@ int sync_once(const std::string& config_path, const std::string& state_dir, cons
   if (c.api_token.empty()) return ok ? 0 : 1;  // a static bundle server only: no API to talk to
   // The same cycle as the kiosk's workers: deliver waiting registrations, then report.
   std::string error;
-  if (auto store = kiosk::OutboxStore::open(s.state_dir / "outbox.sqlite", error)) {
+  if (auto store = kiosk::OutboxStore::open(kiosk::outbox_file(s.state_dir), error)) {
     kiosk::UploadSettings u{c.backend, c.kiosk_id, c.api_token, s.limits};
     kiosk::RegistrationUploader uploader(u, *store);
     const kiosk::FlushOutcome f = uploader.flush();

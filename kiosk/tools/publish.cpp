@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/net/digest.hpp"
 #include "kiosk/net/minisign.hpp"

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/json_depth.hpp"
 #include "kiosk/net/sealed_box.hpp"
 #include "kiosk/store/atomic_file.hpp"
@@ -132,12 +132,12 @@ int local_status(const std::filesystem::path& state_dir) {
   const TrustState trust = load_trust_state(state_dir);
   std::string error;
   std::printf("content: trusted version %ld\n", trust.version);
-  if (!std::filesystem::exists(state_dir / "outbox.sqlite")) {
+  if (!std::filesystem::exists(outbox_file(state_dir))) {
     std::printf("outbox: no registrations yet\n");
     return 0;
   }
   // Read-only: the counts matter most when the disk is full, when open() could not set up the file.
-  auto store = OutboxStore::open_read_only(state_dir / "outbox.sqlite", error);
+  auto store = OutboxStore::open_read_only(outbox_file(state_dir), error);
   if (!store) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
   const OutboxCounts c = store->counts();
   long age = 0;

@@ -238,20 +238,24 @@ void KioskUi::draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float
   if (button(ui, "assisted.end", label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(Intent::Kind::EndAssisted));
 }
 
+std::string KioskUi::home_label() const { return std::string(icon::kHome) + "  " + std::string(t("nav.home")); }
+
+// Each language by its own name ("Türkçe", "Українська"), from the content's strings.
+std::string KioskUi::language_name(Lang l) const {
+  const auto& strings = visit_.content().strings;
+  const auto names = strings.find("lang.name");
+  return names != strings.end() ? names->second.get(l) : std::string(lang_code(l));
+}
+
 // The bar holds Back, Home, the two accessibility switches and four languages. One row where
 // they fit at their natural width (landscape), else two: navigation above, languages below.
 float KioskUi::navigation_height(const UiContext& ui, bool& two_rows) const {
   const float em = ui.em();
   const float inner = ImGui::GetIO().DisplaySize.x - 1.6f * em;
-  ImFont* f = ui.fonts.bold;
-  float needed = 0;
-  auto need = [&](std::string_view s, float extra) {
-    needed += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x + 1.8f * em + extra + 0.5f * em;
-  };
-  need(t("nav.back"), 0.9f * em);
-  need(t("nav.home"), 1.6f * em);
-  needed += 2 * (kMinTargetEm + 0.5f) * em + 1.0f * em;
-  for (Lang l : kAllLangs) need(visit_.content().strings.count("lang.name") ? visit_.content().strings.find("lang.name")->second.get(l) : "", 0);
+  const float gap = 0.5f * em;
+  float needed = button_width(ui, t("nav.back"), Chevron::Left) + gap + button_width(ui, home_label()) + gap;
+  needed += 2 * (kMinTargetEm * em + gap) + 1.0f * em;
+  for (Lang l : kAllLangs) needed += button_width(ui, language_name(l)) + gap;
   two_rows = needed > inner;
   const float row = kMinTargetEm * em;
   return (two_rows ? 2 * row + 0.5f * em : row) + 1.2f * em;
@@ -277,8 +281,7 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
              visit_.can_go_back(), Chevron::Left))
     intents_.push_back(Intent::of(Intent::Kind::Back));
   ImGui::SameLine();
-  const std::string home = std::string(icon::kHome) + "  " + std::string(t("nav.home"));
-  if (button(ui, "nav.home", home, ImVec2(nav_w, 0), ButtonStyle::Primary)) intents_.push_back(Intent::of(Intent::Kind::Home));
+  if (button(ui, "nav.home", home_label(), ImVec2(nav_w, 0), ButtonStyle::Primary)) intents_.push_back(Intent::of(Intent::Kind::Home));
   ImGui::SameLine();
   if (button(ui, "a11y.large_text", icon::kTextSize, ImVec2(square, 0),
              visit_.session().large_text ? ButtonStyle::Selected : ButtonStyle::Secondary))
@@ -297,11 +300,9 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
     ImGui::SameLine(0, gap + 1.0f * em);
     lang_w = (display.x - margin - ImGui::GetCursorScreenPos().x - 3 * gap) / 4;
   }
-  const auto names = visit_.content().strings.find("lang.name");
   for (Lang l : kAllLangs) {
     const std::string id = "lang." + std::string(lang_code(l));
-    const std::string name = names != visit_.content().strings.end() ? names->second.get(l) : std::string(lang_code(l));
-    if (button(ui, id, name, ImVec2(lang_w, 0), l == visit_.session().lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
+    if (button(ui, id, language_name(l), ImVec2(lang_w, 0), l == visit_.session().lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
       intents_.push_back(Intent::language(l));
     if (l != kAllLangs.back()) ImGui::SameLine();
   }

@@ -56,6 +56,8 @@ class KioskUi {
   void draw_still_there(const UiContext& ui, double now);
   void draw_leave_form(const UiContext& ui);
   void draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height);
+  std::string home_label() const;
+  std::string language_name(Lang l) const;
   void consume_typed_keys();
   void forget_what_the_visit_left();
   std::string_view t(std::string_view key) const { return visit_.content().text(key, visit_.session().lang); }

@@ -50,6 +50,33 @@ Colours colours_for(const Palette& p, ButtonStyle style) {
 const char* begin_of(std::string_view s) { return s.data(); }
 const char* end_of(std::string_view s) { return s.data() + s.size(); }
 
+// Every touch target begins alike: its rectangle at the cursor, laid out, recorded for
+// automation whether or not it is in view, registered with ImGui, and asked whether the
+// finger pressed it. `shown` is false when ImGui clipped it away: draw nothing then.
+struct Target {
+  ImRect bb;
+  ImDrawList* dl = nullptr;
+  bool shown = false, pressed = false, held = false;
+};
+
+Target touch_target(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, bool enabled,
+                    bool clipped_label, ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  Target t;
+  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
+  const ImVec2 pos = window->DC.CursorPos;
+  t.bb = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  t.dl = window->DrawList;
+  ImGui::ItemSize(t.bb);
+  record(ui, id, label, t.bb, enabled, clipped_label);
+  if (!ImGui::ItemAdd(t.bb, gid)) return t;
+  t.shown = true;
+  bool hovered = false, held = false;
+  t.pressed = enabled && ImGui::ButtonBehavior(t.bb, gid, &hovered, &held, flags);
+  t.held = held && hovered;
+  return t;
+}
+
 }  // namespace
 
 void draw_chevron(ImDrawList* dl, ImVec2 c, float size, Chevron direction, ImU32 colour) {
@@ -102,32 +129,32 @@ bool repeat_button(const UiContext& ui, std::string_view id, std::string_view la
 }
 
 namespace {
+constexpr float kButtonPadEm = 0.9f;    // left and right of a button's label
+constexpr float kChevronWidthEm = 0.9f;
+
+std::string chip_label(std::string_view label, bool selected) {
+  return selected ? std::string(icon::kCheck) + " " + std::string(label) : std::string(label);
+}
+
 bool button_impl(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
                  bool enabled, Chevron chevron, ImGuiButtonFlags flags) {
   const float em = ui.em();
   ImFont* font = ui.fonts.bold;
-  const float pad_x = 0.9f * em;
-  const float chevron_w = chevron == Chevron::None ? 0.0f : 0.9f * em;
+  const float pad_x = kButtonPadEm * em;
+  const float chevron_w = chevron == Chevron::None ? 0.0f : kChevronWidthEm * em;
   ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label));
   text.x += chevron_w;
-  if (size.x <= 0) size.x = text.x + 2 * pad_x;
+  if (size.x <= 0) size.x = button_width(ui, label, chevron);
   size.y = std::max(size.y, kMinTargetEm * em);
 
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
-  const ImVec2 pos = window->DC.CursorPos;
-  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-  ImGui::ItemSize(bb);
   const bool clipped = text.x > size.x - 0.5f * em;
-  record(ui, id, label, bb, enabled, clipped);
-  if (!ImGui::ItemAdd(bb, gid)) return false;
-
-  bool hovered = false, held = false;
-  bool pressed = enabled && ImGui::ButtonBehavior(bb, gid, &hovered, &held, flags);
+  const Target target = touch_target(ui, id, label, size, enabled, clipped, flags);
+  if (!target.shown) return false;
+  const ImRect& bb = target.bb;
   const Colours c = colours_for(ui.palette, style);
-  ImDrawList* dl = window->DrawList;
+  ImDrawList* dl = target.dl;
   const float rounding = 0.35f * em;
-  ImU32 fill = held && hovered ? c.fill_pressed : c.fill;
+  ImU32 fill = target.held ? c.fill_pressed : c.fill;
   dl->AddRectFilled(bb.Min, bb.Max, fill, rounding);
   if (style == ButtonStyle::Secondary) dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
   ImU32 text_col = enabled ? c.text : ui.palette.text_muted;
@@ -142,15 +169,13 @@ bool button_impl(const UiContext& ui, std::string_view id, std::string_view labe
     ImVec2 tp(bb.Min.x + pad_x * 0.5f, bb.Min.y + std::max(0.0f, (size.y - wrapped.y) * 0.5f));
     dl->AddText(font, font->FontSize, tp, text_col, begin_of(label), end_of(label), wrap);
   }
-  return pressed;
+  return target.pressed;
 }
 }  // namespace
 
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
           std::string_view line2) {
   const float em = ui.em();
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImVec2 pos = window->DC.CursorPos;
   const float width = ImGui::GetContentRegionAvail().x;
   const float pad = 0.8f * em;
   const float arrow_w = 1.6f * em;
@@ -164,17 +189,12 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
   float height = pad * 2 + t.y + (line1.empty() ? 0 : gap + l1.y) + (line2.empty() ? 0 : gap + l2.y);
   height = std::max(height, kMinTargetEm * em);
 
-  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
-  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
-  ImGui::ItemSize(bb);
-  record(ui, id, title, bb, true, false);
-  if (!ImGui::ItemAdd(bb, gid)) return false;
-  bool hovered = false, held = false;
-  bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
-
-  ImDrawList* dl = window->DrawList;
+  const Target target = touch_target(ui, id, title, ImVec2(width, height), true, false);
+  if (!target.shown) return false;
+  const ImRect& bb = target.bb;
+  ImDrawList* dl = target.dl;
   const float rounding = 0.4f * em;
-  dl->AddRectFilled(bb.Min, bb.Max, held && hovered ? ui.palette.surface_pressed : ui.palette.surface, rounding);
+  dl->AddRectFilled(bb.Min, bb.Max, target.held ? ui.palette.surface_pressed : ui.palette.surface, rounding);
   dl->AddRect(bb.Min, bb.Max, ui.palette.border, rounding, 0, std::max(1.0f, 0.06f * em));
   ImVec2 p(bb.Min.x + pad, bb.Min.y + pad);
   add_text_in_view(dl, bold, p, ui.palette.text, title, wrap);
@@ -189,27 +209,21 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
     add_text_in_view(dl, body, p, ui.palette.text_muted, line2, wrap);
   }
   draw_chevron(dl, ImVec2(bb.Max.x - pad - 0.3f * em, bb.GetCenter().y), 0.8f * em, Chevron::Right, ui.palette.primary);
-  return pressed;
+  return target.pressed;
 }
 
 bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, bool checked) {
   const float em = ui.em();
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImVec2 pos = window->DC.CursorPos;
   const float width = ImGui::GetContentRegionAvail().x;
   const float box = 1.5f * em;
   const float text_x = box + 0.7f * em;
   ImFont* font = ui.fonts.body;
   const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - text_x, begin_of(label), end_of(label));
   const float height = std::max(kMinTargetEm * em, text.y + 0.6f * em);
-  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
-  const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
-  ImGui::ItemSize(bb);
-  record(ui, id, label, bb, true, false);
-  if (!ImGui::ItemAdd(bb, gid)) return false;
-  bool hovered = false, held = false;
-  const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
-  ImDrawList* dl = window->DrawList;
+  const Target target = touch_target(ui, id, label, ImVec2(width, height), true, false);
+  if (!target.shown) return false;
+  const ImVec2 pos = target.bb.Min;
+  ImDrawList* dl = target.dl;
   const ImVec2 b0(pos.x, pos.y + (height - box) * 0.5f), b1(b0.x + box, b0.y + box);
   dl->AddRectFilled(b0, b1, checked ? ui.palette.accent : ui.palette.surface, 0.2f * em);
   dl->AddRect(b0, b1, checked ? ui.palette.accent : ui.palette.text_muted, 0.2f * em, 0, std::max(2.0f, 0.1f * em));
@@ -220,7 +234,7 @@ bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, 
   }
   dl->AddText(font, font->FontSize, ImVec2(pos.x + text_x, pos.y + (height - text.y) * 0.5f), ui.palette.text, begin_of(label),
               end_of(label), width - text_x);
-  return pressed;
+  return target.pressed;
 }
 
 void flow_next(float width) {
@@ -231,24 +245,27 @@ void flow_next(float width) {
 }
 
 bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected) {
-  const std::string text = selected ? std::string(icon::kCheck) + " " + std::string(label) : std::string(label);
-  return button(ui, id, text, ImVec2(0, 0), selected ? ButtonStyle::Selected : ButtonStyle::Secondary);
+  return button(ui, id, chip_label(label, selected), ImVec2(0, 0), selected ? ButtonStyle::Selected : ButtonStyle::Secondary);
+}
+
+float button_width(const UiContext& ui, std::string_view label, Chevron chevron) {
+  ImFont* font = ui.fonts.bold;
+  const float text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label)).x;
+  return text + (chevron == Chevron::None ? 0.0f : kChevronWidthEm * ui.em()) + 2 * kButtonPadEm * ui.em();
+}
+
+float chip_width(const UiContext& ui, std::string_view label, bool selected) {
+  return button_width(ui, chip_label(label, selected));
 }
 
 bool text_field(const UiContext& ui, std::string_view id, std::string_view text, std::string_view placeholder,
                 bool focused, std::string_view icon_glyph, bool personal) {
   const float em = ui.em();
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImVec2 pos = window->DC.CursorPos;
   const ImVec2 size(ImGui::GetContentRegionAvail().x, kMinTargetEm * em);
-  const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
-  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-  ImGui::ItemSize(bb);
-  record(ui, id, std::string(text.empty() || personal ? placeholder : text), bb, true, false);
-  if (!ImGui::ItemAdd(bb, gid)) return false;
-  bool hovered = false, held = false;
-  const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
-  ImDrawList* dl = window->DrawList;
+  const Target target = touch_target(ui, id, text.empty() || personal ? placeholder : text, size, true, false);
+  if (!target.shown) return false;
+  const ImRect& bb = target.bb;
+  ImDrawList* dl = target.dl;
   const float rounding = 0.3f * em;
   dl->AddRectFilled(bb.Min, bb.Max, ui.palette.surface, rounding);
   dl->AddRect(bb.Min, bb.Max, focused ? ui.palette.accent : ui.palette.border, rounding, 0,
@@ -275,7 +292,7 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
     const float caret_x = text.empty() ? x - 0.25f * em : x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin_of(shown), end_of(shown)).x + 2;
     dl->AddLine(ImVec2(caret_x, y), ImVec2(caret_x, y + font->FontSize), ui.palette.text, std::max(2.0f, 0.08f * em));
   }
-  return pressed;
+  return target.pressed;
 }
 
 void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, std::string_view text, float wrap) {

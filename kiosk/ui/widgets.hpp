@@ -39,6 +39,9 @@ bool repeat_button(const UiContext& ui, std::string_view id, std::string_view la
 
 // A filter chip: a rounded toggle that shows a check mark when selected.
 bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected);
+// How wide a button fitted to its label is (size.x 0), and a chip: rows that wrap ask first.
+float button_width(const UiContext& ui, std::string_view label, Chevron chevron = Chevron::None);
+float chip_width(const UiContext& ui, std::string_view label, bool selected);
 
 // A check box with its label on one wide row; the whole row is the target. Returns true when tapped.
 bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, bool checked);

@@ -56,8 +56,7 @@ void OffersScreen::draw_filter_groups(const ScreenContext& ctx) {
     std::string label(ctx.t("filter." + std::string(filter_group_id(g))));
     if (const size_t n = ctx.session.filter.count(g)) label += " (" + std::to_string(n) + ")";
     const bool open = ctx.session.open_group == g;
-    const float w = ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, label.c_str()).x + 1.8f * ctx.em();
-    if (!first) flow_next(w);
+    if (!first) flow_next(button_width(ctx.ui, label));
     first = false;
     const ButtonStyle style = open ? ButtonStyle::Selected : ctx.session.filter.count(g) ? ButtonStyle::Accent : ButtonStyle::Secondary;
     if (button(ctx.ui, "offers.filter." + std::string(filter_group_id(g)), label, ImVec2(0, 0), style))
@@ -90,9 +89,7 @@ void OffersScreen::draw_chips(const ScreenContext& ctx, FilterGroup g) {
   bool first = true;
   for (const auto& [value, label] : chips) {
     const bool on = ctx.session.filter.is_set(g, value);
-    const std::string shown = on ? std::string(icon::kCheck) + " " + label : label;
-    const float w = ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, shown.c_str()).x + 1.8f * ctx.em();
-    if (!first) flow_next(w);
+    if (!first) flow_next(chip_width(ctx.ui, label, on));
     first = false;
     if (chip(ctx.ui, chip_id(g, value), label, on)) ctx.emit(Intent::filter(g, value));
   }

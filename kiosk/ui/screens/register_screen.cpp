@@ -59,7 +59,7 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   for (ContactTime t : {ContactTime::Any, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening}) {
     const std::string id = "form.time." + std::string(contact_time_id(t));
     const std::string label(ctx.t(id));
-    if (!first) flow_next(ctx.ui.fonts.bold->CalcTextSizeA(ctx.ui.fonts.bold->FontSize, FLT_MAX, 0, label.c_str()).x + 3.0f * ctx.em());
+    if (!first) flow_next(chip_width(ctx.ui, label, f.contact_time == t));
     first = false;
     if (chip(ctx.ui, id, label, f.contact_time == t)) {
       Intent i = Intent::of(Intent::Kind::SetContactTime);

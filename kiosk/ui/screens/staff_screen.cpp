@@ -1,7 +1,7 @@
 #include <ctime>
 #include <string>
 
-#include "kiosk/core/bundle_manifest.hpp"
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/ui/screens/staff_screens.hpp"
 

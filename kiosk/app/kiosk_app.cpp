@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -300,6 +301,26 @@ std::optional<StartupContent> from_cache(const StartupInputs& in, const ContentS
 }
 
 }  // namespace
+
+ContentStatus StartupContent::status() const {
+  ContentStatus s;
+  s.source = source;
+  s.version = version;
+  s.expires = expires;
+  s.expires_at = expires_at;
+  s.created_at = created_at;
+  return s;
+}
+
+bool KioskApp::write_frame_log(const std::string& file) const {
+  std::FILE* f = std::fopen(file.c_str(), "w");
+  if (f == nullptr) return false;
+  std::fprintf(f, "start_ns ui_cpu_ns wall_ns\n");
+  for (const auto& r : frame_records_)
+    std::fprintf(f, "%lld %lld %lld\n", static_cast<long long>(r.start_ns), static_cast<long long>(r.ui_cpu_ns),
+                 static_cast<long long>(r.wall_ns));
+  return std::fclose(f) == 0;
+}
 
 StartupContent load_startup_content(const StartupInputs& in) {
   const auto bundled_dir = bundled_content_dir();

@@ -84,6 +84,9 @@ class KioskApp {
   void record_frames(bool on) { recording_ = on; }
   const std::vector<FrameRecord>& frame_records() const { return frame_records_; }
 
+  // Benchmarks: writes the frame records as "start_ns ui_cpu_ns wall_ns" lines.
+  bool write_frame_log(const std::string& file) const;
+
   // Called once, after the first frame is presented (systemd's READY=1).
   void on_first_frame(std::function<void()> f) { first_frame_ = std::move(f); }
   // Called from the loop at least every `interval_s` while the loop runs (systemd's watchdog):
@@ -143,6 +146,7 @@ struct StartupContent {
   std::string expires;
   int64_t expires_at = 0;
   int64_t created_at = 0;
+  ContentStatus status() const;  // what the staff screen and the heartbeat say about it
 };
 
 // The content to start with: `content_dir` when given and valid; else the cached bundle if it

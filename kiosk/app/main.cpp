@@ -5,16 +5,14 @@
 
 #include <chrono>
 #include <csignal>
-#include <thread>
-#include <cstdio>
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/kiosk_services.hpp"
-#include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/signal_watcher.hpp"
+#include "kiosk/app/startup_loader.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/store/data_paths.hpp"
@@ -24,16 +22,6 @@ namespace {
 
 // Tests only (--test-freeze-on-usr1): the main loop stops coming round, as in a real hang, while
 // the process stays alive. The watchdog test then sees the pings stop.
-kiosk::ContentStatus status_of(const kiosk::StartupContent& start) {
-  kiosk::ContentStatus status;
-  status.source = start.source;
-  status.version = start.version;
-  status.expires = start.expires;
-  status.expires_at = start.expires_at;
-  status.created_at = start.created_at;
-  return status;
-}
-
 [[noreturn]] void freeze_main_loop(kiosk::ServiceNotifier& notifier) {
   notifier.status("main loop frozen on purpose (--test-freeze-on-usr1)");
   for (;;) ::pause();
@@ -103,31 +91,8 @@ int main(int argc, char** argv) {
     app.ui().visit().open(*opt.start);
   }
   if (start.version > 0) app.apply_media(decode_media(startup.cache_dir, *content));
-  app.set_content_status(status_of(start));
-  // Started once the first frame is on the glass: on two cores, reading and indexing 10,000
-  // offers beside the window, fonts and first draw would delay the frame by a third.
-  std::thread startup_loader;
-  auto start_loader = [&startup_loader, &app, &startup, start_route = opt.start] {
-    startup_loader = std::thread([&app, startup, start_route] {
-      StartupContent loaded = load_startup_content(startup);
-      if (!loaded.snapshot || loaded.source == "bundled content") return;  // nothing better than what shows
-      auto index = std::make_shared<const SearchIndex>(*loaded.snapshot);
-      auto media = loaded.version > 0 ? decode_media(startup.cache_dir, *loaded.snapshot) : nullptr;
-      log::info("content: read the " + loaded.source);
-      app.post([&app, loaded = std::move(loaded), index, media, start_route] {
-        if (!app.offer_startup_content(loaded.snapshot, index, status_of(loaded))) return;
-        if (media) app.apply_media(media);
-        if (start_route && app.ui().visit().route().screen != start_route->screen) app.ui().visit().open(*start_route);
-      });
-    });
-  };
-  // Joined on every way out of main: the loader posts to the app, which must outlive it.
-  struct Joiner {
-    std::thread& t;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-    }
-  } join_loader{startup_loader};
+  app.set_content_status(start.status());
+  StartupLoader loader(app, startup, opt.start);  // declared after app: joined before app goes
 
   KioskServices services(app, opt, paths);
   services.apply(config);
@@ -138,42 +103,18 @@ int main(int argc, char** argv) {
     const KioskApp& app;
     const std::string& file;
     ~FrameLogWriter() {
-      if (file.empty()) return;
-      std::FILE* f = std::fopen(file.c_str(), "w");
-      if (f == nullptr) return;
-      std::fprintf(f, "start_ns ui_cpu_ns wall_ns\n");
-      for (const auto& r : app.frame_records())
-        std::fprintf(f, "%lld %lld %lld\n", static_cast<long long>(r.start_ns), static_cast<long long>(r.ui_cpu_ns),
-                     static_cast<long long>(r.wall_ns));
-      std::fclose(f);
+      if (!file.empty() && !app.write_frame_log(file)) log::error("--frame-log: cannot write " + file);
     }
   } frame_log_writer{app, opt.frame_log};
 
-  if (!opt.script.empty()) {
-    const ScriptOutcome outcome = run_script(app, opt.script);
-    if (!outcome.ok) {
-      log::error("script: " + outcome.message);
-      return 3;
-    }
-    log::info("script: " + opt.script + ": every step done");
-    if (outcome.quit && opt.screenshot.empty()) return 0;
-  }
-  if (!opt.screenshot.empty()) {
-    Image image;
-    if (!app.capture_screen(image) || !write_png(image, opt.screenshot, error)) {
-      log::error("screenshot: " + (error.empty() ? std::string("the platform cannot capture") : error));
-      return 1;
-    }
-    log::info("screenshot: wrote " + opt.screenshot);
-    return 0;
-  }
+  if (const auto code = run_unattended(app, opt.script, opt.screenshot)) return *code;
 
   // Under systemd: READY=1 once the first frame is on the glass, then the watchdog from the loop.
   ServiceNotifier notifier;
   app.on_first_frame([&] {
     notifier.ready();
     log::debug("start-up: first frame presented after " + since_start());
-    if (interactive && more_to_load) start_loader();
+    if (interactive && more_to_load) loader.start();
   });
   if (notifier.watchdog_interval_s() > 0) app.set_keepalive(notifier.watchdog_interval_s(), [&notifier] { notifier.watchdog(); });
   services.on_status([&notifier](const std::string& line) { notifier.status(line); });

@@ -81,4 +81,25 @@ ScriptOutcome run_script(KioskApp& app, const std::string& path) {
   return {true, false, {}};
 }
 
+std::optional<int> run_unattended(KioskApp& app, const std::string& script_path, const std::string& screenshot_path) {
+  if (!script_path.empty()) {
+    const ScriptOutcome outcome = run_script(app, script_path);
+    if (!outcome.ok) {
+      log::error("script: " + outcome.message);
+      return 3;
+    }
+    log::info("script: " + script_path + ": every step done");
+    if (outcome.quit && screenshot_path.empty()) return 0;
+  }
+  if (screenshot_path.empty()) return std::nullopt;
+  Image image;
+  std::string error;
+  if (!app.capture_screen(image) || !write_png(image, screenshot_path, error)) {
+    log::error("screenshot: " + (error.empty() ? std::string("the platform cannot capture") : error));
+    return 1;
+  }
+  log::info("screenshot: wrote " + screenshot_path);
+  return 0;
+}
+
 }  // namespace kiosk

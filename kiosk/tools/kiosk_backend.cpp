@@ -4,36 +4,16 @@
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
-#include <cctype>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 
 #include "kiosk/backend/access.hpp"
 #include "kiosk/backend/backend_store.hpp"
 #include "kiosk/backend/guarded_server.hpp"
 #include "kiosk/backend/kiosk_api.hpp"
+#include "kiosk/backend/token_config.hpp"
 #include "kiosk/core/log.hpp"
 
 namespace {
-
-// systemd's LoadCredential= puts secret files into $CREDENTIALS_DIRECTORY; relative names are
-// looked up there.
-std::string secret_path(const std::string& name) {
-  const char* creds = std::getenv("CREDENTIALS_DIRECTORY");
-  return creds != nullptr && !name.empty() && name[0] != '/' ? std::string(creds) + "/" + name : name;
-}
-
-bool read_token_lines(const std::string& file, std::vector<std::string>& out) {
-  std::ifstream in(secret_path(file));
-  if (!in) return false;
-  for (std::string line; std::getline(in, line);) {
-    line = line.substr(0, line.find('#'));
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-    if (!line.empty()) out.push_back(line);
-  }
-  return true;
-}
 
 // Thousands of waiting connections each hold a descriptor; the default soft limit is 1,024.
 size_t raise_descriptor_limit() {
@@ -49,19 +29,19 @@ size_t raise_descriptor_limit() {
 
 int main(int argc, char** argv) {
   kiosk::backend::ApiOptions api;
-  std::string db = "kiosk-backend.sqlite", listen = "127.0.0.1", admin_token, tokens_file, admin_token_file;
+  kiosk::backend::TokenSources tokens;
+  std::string db = "kiosk-backend.sqlite", listen = "127.0.0.1";
   int port = 8080, workers = 16;
-  std::vector<std::string> tokens;
   CLI::App app{"kiosk-backend: reference backend for the Berswordt-Halle kiosk (bundle files, registrations, heartbeats)"};
   app.add_option("--root", api.root, "Folder written by kioskctl publish, served at /");
   app.add_option("--db", db, "SQLite database for registrations and heartbeats");
   app.add_option("--listen", listen, "Address to listen on (default 127.0.0.1: loopback only)");
   app.add_option("--port", port, "Port (0: any free one; the first line printed names it)");
-  app.add_option("--token", tokens, "KIOSK_ID=TOKEN: a kiosk and its bearer token (repeatable; at least 22 characters)");
-  app.add_option("--admin-token", admin_token, "Bearer token for GET /v1/kiosks (at least 22 characters)");
-  app.add_option("--tokens-file", tokens_file,
+  app.add_option("--token", tokens.kiosk_tokens, "KIOSK_ID=TOKEN: a kiosk and its bearer token (repeatable; at least 22 characters)");
+  app.add_option("--admin-token", tokens.admin_token, "Bearer token for GET /v1/kiosks (at least 22 characters)");
+  app.add_option("--tokens-file", tokens.kiosk_tokens_file,
                  "File of KIOSK_ID=TOKEN lines ('#' comments): tokens off the command line, where ps shows them");
-  app.add_option("--admin-token-file", admin_token_file, "File holding the admin token (first line)");
+  app.add_option("--admin-token-file", tokens.admin_token_file, "File holding the admin token (first line)");
   app.add_option("--trusted-proxy", api.trusted_proxies,
                  "Address of a reverse proxy whose X-Real-IP header names the client (repeatable; e.g. 127.0.0.1)");
   app.add_option("--workers", workers, "Threads that answer requests (waiting connections need none)")->check(CLI::Range(1, 256));
@@ -71,27 +51,9 @@ int main(int argc, char** argv) {
   app.add_option("--reject-offer", api.reject_offers, "Test: answer 422 for registrations of this offer (repeatable)");
   CLI11_PARSE(app, argc, argv);
 
-  if (!tokens_file.empty() && !read_token_lines(tokens_file, tokens))
-    return std::fprintf(stderr, "--tokens-file: cannot read %s\n", secret_path(tokens_file).c_str()), 2;
-  if (!admin_token_file.empty()) {
-    std::vector<std::string> lines;
-    if (!read_token_lines(admin_token_file, lines) || lines.empty())
-      return std::fprintf(stderr, "--admin-token-file: no token in %s\n", secret_path(admin_token_file).c_str()), 2;
-    admin_token = lines.front();
-  }
   kiosk::backend::TokenTable kiosks, admins;
   std::string error;
-  for (const auto& t : tokens) {
-    const auto eq = t.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == t.size())
-      return std::fprintf(stderr, "--token: expected KIOSK_ID=TOKEN, got a line without '=' or with an empty side\n"), 2;
-    if (!kiosks.add(t.substr(0, eq), t.substr(eq + 1), error)) return std::fprintf(stderr, "--token: %s\n", error.c_str()), 2;
-  }
-  if (!admin_token.empty() && !admins.add("the admin", admin_token, error))
-    return std::fprintf(stderr, "--admin-token: %s\n", error.c_str()), 2;
-  for (const auto& t : tokens)
-    if (!admin_token.empty() && t.substr(t.find('=') + 1) == admin_token)
-      return std::fprintf(stderr, "--admin-token: the admin token is also a kiosk's token; give it its own\n"), 2;
+  if (!kiosk::backend::load_tokens(tokens, kiosks, admins, error)) return std::fprintf(stderr, "%s\n", error.c_str()), 2;
 
   try {
     kiosk::backend::BackendStore store(db);

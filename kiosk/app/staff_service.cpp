@@ -84,11 +84,6 @@ void StaffService::set_backend(std::string backend, std::function<void()> sync_n
   sync_now_ = std::move(sync_now);
 }
 
-void StaffService::set_config_problems(std::vector<std::string> problems) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  settings_.config_problems = std::move(problems);
-}
-
 StaffStatus StaffService::status() const {
   const ContentStatus c = app_.content_status();
   const int64_t now = epoch_now();

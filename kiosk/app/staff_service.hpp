@@ -45,7 +45,6 @@ class StaffService final : public StaffConsole {
   void backend_answered(bool answered);
   // After a reload of kiosk.json (SIGHUP): what the screen shows about it.
   void set_backend(std::string backend, std::function<void()> sync_now);
-  void set_config_problems(std::vector<std::string> problems);
 
  private:
   void run();

@@ -39,33 +39,5 @@ std::string_view ContentSnapshot::text(std::string_view key, Lang lang) const {
   return key;  // validation (kRequiredUiKeys) keeps this from happening with checked content
 }
 
-std::string_view commitment_id(Commitment c) {
-  switch (c) {
-    case Commitment::OneOff: return "one-off";
-    case Commitment::FixedTerm: return "fixed-term";
-    case Commitment::Regular: return "regular";
-    case Commitment::Flexible: return "flexible";
-  }
-  return "flexible";
-}
-
-std::string_view police_certificate_id(PoliceCertificate p) {
-  switch (p) {
-    case PoliceCertificate::None: return "none";
-    case PoliceCertificate::Standard: return "standard";
-    case PoliceCertificate::Extended: return "extended";
-  }
-  return "none";
-}
-
-std::string_view time_slot_id(TimeSlot t) {
-  switch (t) {
-    case TimeSlot::WeekdayMorning: return "weekday-morning";
-    case TimeSlot::WeekdayAfternoon: return "weekday-afternoon";
-    case TimeSlot::WeekdayEvening: return "weekday-evening";
-    case TimeSlot::Weekend: return "weekend";
-  }
-  return "weekend";
-}
 
 }  // namespace kiosk

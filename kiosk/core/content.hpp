@@ -2,6 +2,7 @@
 // The content model: what the city publishes and the kiosk shows. Plain data, immutable once
 // built; the app shares one ContentSnapshot between screens and swaps it as a whole when new
 // content arrives, so a screen never sees half of an update.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -144,8 +145,31 @@ struct ContentSnapshot {
 
 using SnapshotPtr = std::shared_ptr<const ContentSnapshot>;
 
-std::string_view commitment_id(Commitment c);
-std::string_view police_certificate_id(PoliceCertificate p);
-std::string_view time_slot_id(TimeSlot t);
+// Each fixed choice's id in content files, filters and scripts, in the order editors and
+// screens list them: the one place the spellings live.
+template <class E, size_t N>
+using ChoiceIds = std::array<std::pair<std::string_view, E>, N>;
+inline constexpr ChoiceIds<DistrictKind, 3> kDistrictKinds{
+    {{"borough", DistrictKind::Borough}, {"citywide", DistrictKind::Citywide}, {"online", DistrictKind::Online}}};
+inline constexpr ChoiceIds<Commitment, 4> kCommitments{{{"one-off", Commitment::OneOff},
+                                                        {"fixed-term", Commitment::FixedTerm},
+                                                        {"regular", Commitment::Regular},
+                                                        {"flexible", Commitment::Flexible}}};
+inline constexpr ChoiceIds<PoliceCertificate, 3> kPoliceCertificates{
+    {{"none", PoliceCertificate::None}, {"standard", PoliceCertificate::Standard}, {"extended", PoliceCertificate::Extended}}};
+inline constexpr ChoiceIds<TimeSlot, 4> kTimeSlots{{{"weekday-morning", TimeSlot::WeekdayMorning},
+                                                    {"weekday-afternoon", TimeSlot::WeekdayAfternoon},
+                                                    {"weekday-evening", TimeSlot::WeekdayEvening},
+                                                    {"weekend", TimeSlot::Weekend}}};
+
+template <class E, size_t N>
+constexpr std::string_view choice_id(const ChoiceIds<E, N>& ids, E value) {
+  for (const auto& [id, v] : ids)
+    if (v == value) return id;
+  return ids[0].first;
+}
+inline std::string_view commitment_id(Commitment c) { return choice_id(kCommitments, c); }
+inline std::string_view police_certificate_id(PoliceCertificate p) { return choice_id(kPoliceCertificates, p); }
+inline std::string_view time_slot_id(TimeSlot t) { return choice_id(kTimeSlots, t); }
 
 }  // namespace kiosk

@@ -38,6 +38,12 @@ T as(const element& e) {
 std::string describe(const Value& v);
 std::string in_quotes(std::string_view s);
 std::string one_of(const std::vector<std::string>& options);  // "\"a\", \"b\" or \"c\""
+template <class E, size_t N>
+std::string choice_names(const ChoiceIds<E, N>& ids) {
+  std::vector<std::string> names;
+  for (const auto& c : ids) names.emplace_back(c.first);
+  return one_of(names);
+}
 // A member of a JSON object, or nothing when it has none of that name.
 Value member(const object& obj, std::string_view key);
 std::optional<std::string_view> as_string(const Value& v);
@@ -176,17 +182,15 @@ class Reader {
     return out;
   }
 
-  template <class E>
-  E choice(const char* key, bool required, const std::vector<std::pair<std::string_view, E>>& options, E fallback) const {
+  template <class E, size_t N>
+  E choice(const char* key, bool required, const ChoiceIds<E, N>& options, E fallback) const {
     const Value v = field(key);
     if (!v && !required) return fallback;
     if (const auto s = as_string(v)) {
       for (const auto& [name, value] : options)
         if (name == *s) return value;
     }
-    std::vector<std::string> names;
-    for (const auto& o : options) names.emplace_back(o.first);
-    problem(path_of(key), one_of(names), describe(v));
+    problem(path_of(key), choice_names(options), describe(v));
     return fallback;
   }
 

@@ -81,20 +81,6 @@ void parse_strings(Parsed& p, const Reader& top) {
   }
 }
 
-template <class E>
-using Choices = std::vector<std::pair<std::string_view, E>>;
-const Choices<DistrictKind> kDistrictKinds{
-    {"borough", DistrictKind::Borough}, {"citywide", DistrictKind::Citywide}, {"online", DistrictKind::Online}};
-const Choices<Commitment> kCommitments{{"one-off", Commitment::OneOff},
-                                       {"fixed-term", Commitment::FixedTerm},
-                                       {"regular", Commitment::Regular},
-                                       {"flexible", Commitment::Flexible}};
-const Choices<PoliceCertificate> kPoliceCertificates{
-    {"none", PoliceCertificate::None}, {"standard", PoliceCertificate::Standard}, {"extended", PoliceCertificate::Extended}};
-const Choices<TimeSlot> kTimeSlots{{"weekday-morning", TimeSlot::WeekdayMorning},
-                                   {"weekday-afternoon", TimeSlot::WeekdayAfternoon},
-                                   {"weekday-evening", TimeSlot::WeekdayEvening},
-                                   {"weekend", TimeSlot::Weekend}};
 
 // Where a document that is not JSON goes wrong, for the editor: nlohmann knows the byte,
 // simdjson only that it failed.
@@ -207,7 +193,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     r.for_each("time_slots", [&](const element& item, const ItemPath& path) {
       for (const auto& [name, slot] : kTimeSlots)
         if (as_string(item) == std::optional<std::string_view>(name)) return o.time_slots.push_back(slot);
-      r.problem(path.str(), "\"weekday-morning\", \"weekday-afternoon\", \"weekday-evening\" or \"weekend\"", describe(item));
+      r.problem(path.str(), choice_names(kTimeSlots), describe(item));
     });
     o.start_date = r.checked("start_date", false, "a date like 2026-03-01", is_date);
     o.end_date = r.checked("end_date", false, "a date like 2026-03-01", is_date);

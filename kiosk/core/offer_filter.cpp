@@ -12,8 +12,8 @@ bool toggle_in(std::set<T>& s, const T& v) {
 }
 
 bool commitment_from(const std::string& id, Commitment& out) {
-  for (Commitment c : {Commitment::OneOff, Commitment::FixedTerm, Commitment::Regular, Commitment::Flexible})
-    if (commitment_id(c) == id) return out = c, true;
+  for (const auto& [name, c] : kCommitments)
+    if (name == id) return out = c, true;
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/core/pin_lockout.hpp"
 #include "kiosk/core/registration_form.hpp"
 
 namespace kiosk {
@@ -258,7 +259,7 @@ void Visit::apply_staff(const Intent& i, double now) {
       return;
     case Intent::Kind::PinBackspace: staff_.pin.backspace(); return;
     case Intent::Kind::PinSubmit:
-      if (console_ == nullptr || staff_.checking || locked || staff_.pin.size() < 4) return;
+      if (console_ == nullptr || staff_.checking || locked || staff_.pin.size() < kPinMinDigits) return;
       staff_.checking = true;
       staff_.wrong = false;
       console_->check_pin(std::string(staff_.pin.view()));

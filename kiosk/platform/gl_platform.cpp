@@ -44,17 +44,16 @@ void render_gl_frame(ImDrawData* draw_data, int width, int height, Image* captur
 
 GLuint font_texture = 0;  // the one GL context's font atlas; freed with the context at exit
 
-// The atlas as one byte per pixel: an alpha texture, which fixed-function texturing modulates
-// as (vertex colour, vertex alpha x coverage), just as ImGui's RGBA upload of white pixels
-// would, in a quarter of the memory. For 1920x1080 that is 2 MB instead of 8 MB in the driver,
-// and no 8 MB RGBA copy on the CPU; the upload is also that much faster.
-void upload_alpha_atlas(const unsigned char* alpha, int width, int height) {
-  glGenTextures(1, &font_texture);
-  glBindTexture(GL_TEXTURE_2D, font_texture);
+// A texture of pixels drawn with linear filtering (the font atlas, pictures).
+GLuint upload_texture(GLint internal_format, GLenum format, const unsigned char* pixels, int width, int height) {
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA8, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, alpha);
+  glTexImage2D(GL_TEXTURE_2D, 0, internal_format, width, height, 0, format, GL_UNSIGNED_BYTE, pixels);
+  return tex;
 }
 
 void prepare_gl_device_objects() {
@@ -81,19 +80,16 @@ void GlPlatform::fonts_changed() {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-  upload_alpha_atlas(pixels, width, height);
+  // The atlas as one byte per pixel: an alpha texture, which fixed-function texturing modulates
+  // as (vertex colour, vertex alpha x coverage), just as ImGui's RGBA upload of white pixels
+  // would, in a quarter of the memory. For 1920x1080 that is 2 MB instead of 8 MB in the driver,
+  // and no 8 MB RGBA copy on the CPU; the upload is also that much faster.
+  font_texture = upload_texture(GL_ALPHA8, GL_ALPHA, pixels, width, height);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
 }
 
 void* GlPlatform::create_texture(const unsigned char* rgba, int width, int height) {
-  GLuint tex = 0;
-  glGenTextures(1, &tex);
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-  return reinterpret_cast<void*>(static_cast<intptr_t>(tex));
+  return reinterpret_cast<void*>(static_cast<intptr_t>(upload_texture(GL_RGBA, GL_RGBA, rgba, width, height)));
 }
 
 void GlPlatform::destroy_texture(void* texture) {

@@ -2,6 +2,7 @@
 // What a screen gets to draw with, and what it may ask for. Screens read the snapshot and the
 // visitor's session and emit intents (kiosk/core/intent.hpp) for the Visit to apply; they never
 // navigate, load, store or call out to a service themselves.
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -70,6 +71,9 @@ class Screen {
 // Parts several screens share, so units and offers read alike.
 void offer_card(const ScreenContext& ctx, const Offer& offer);
 void contact_block(const ScreenContext& ctx, const Contact& contact, float label_width);
+// How a unit's or an offer's page begins: its picture, the summary in bold, the description.
+void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& summary,
+          const LocalizedText& description);
 // The item's picture, full width of the column at most 16:9 high, when the bundle has it.
 void picture(const ScreenContext& ctx, std::string_view id, const std::string& path);
 // A QR code with its caption: "scan with your phone".
@@ -77,6 +81,11 @@ void qr_block(const ScreenContext& ctx, std::string_view id, std::string_view ur
 // Landscape detail screens: text on the left, facts on the right, a gutter between them.
 bool begin_two_columns(const char* id, const ScreenContext& ctx);
 void end_two_columns();
+// A page's body in two parts: in landscape side by side (the first column `first_weight`
+// times as wide as the second: a detail page's text beside its facts), in portrait one after
+// the other.
+void columns_in_landscape(const ScreenContext& ctx, const char* id, float first_weight, const std::function<void()>& first,
+                          const std::function<void()>& second);
 // Width of the label column of fact rows: a third of the area, at most 9 em.
 float fact_label_width(const ScreenContext& ctx);
 // "🌿 Umwelt & Natur": the category's pictogram before its name.

@@ -16,6 +16,16 @@ void offer_card(const ScreenContext& ctx, const Offer& o) {
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }
 
+void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& summary,
+          const LocalizedText& description) {
+  picture(ctx, image_id, image);
+  ImGui::PushFont(ctx.ui.fonts.bold);
+  paragraph(ctx.l(summary));
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
+  paragraph(ctx.l(description));
+}
+
 void picture(const ScreenContext& ctx, std::string_view id, const std::string& path) {
   if (path.empty() || ctx.images == nullptr) return;
   const auto it = ctx.images->find(path);
@@ -79,6 +89,22 @@ bool begin_two_columns(const char* id, const ScreenContext& ctx) {
 void end_two_columns() {
   ImGui::EndTable();
   ImGui::PopStyleVar();
+}
+
+void columns_in_landscape(const ScreenContext& ctx, const char* id, float first_weight, const std::function<void()>& first,
+                          const std::function<void()>& second) {
+  if (ctx.landscape && begin_two_columns(id, ctx)) {
+    ImGui::TableSetupColumn("first", ImGuiTableColumnFlags_WidthStretch, first_weight);
+    ImGui::TableSetupColumn("second", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextColumn();
+    first();
+    ImGui::TableNextColumn();
+    second();
+    end_two_columns();
+  } else {
+    first();
+    second();
+  }
 }
 
 }  // namespace kiosk::ui

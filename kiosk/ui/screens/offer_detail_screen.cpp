@@ -6,12 +6,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Offer& o) {
-  picture(ctx, "offer.image", o.image);
-  ImGui::PushFont(ctx.ui.fonts.bold);
-  paragraph(ctx.l(o.summary));
-  ImGui::PopFont();
-  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  paragraph(ctx.l(o.description));
+  lead(ctx, "offer.image", o.image, o.summary, o.description);
   if (!o.benefits.empty()) {
     subheading(ctx.ui, ctx.t("offer.benefits"));
     paragraph(ctx.l(o.benefits));
@@ -75,18 +70,7 @@ void OfferDetailScreen::draw(const ScreenContext& ctx) {
     muted(ctx.ui, ctx.t("offer.register_counter"));
   }
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  if (ctx.landscape && begin_two_columns("##offer", ctx)) {
-    ImGui::TableSetupColumn("about", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("facts", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableNextColumn();
-    about(ctx, *o);
-    ImGui::TableNextColumn();
-    facts(ctx, *o);
-    end_two_columns();
-  } else {
-    about(ctx, *o);
-    facts(ctx, *o);
-  }
+  columns_in_landscape(ctx, "##offer", 1.2f, [&] { about(ctx, *o); }, [&] { facts(ctx, *o); });
 }
 
 }  // namespace kiosk::ui

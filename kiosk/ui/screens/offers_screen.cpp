@@ -75,8 +75,7 @@ void OffersScreen::draw_chips(const ScreenContext& ctx, FilterGroup g) {
       for (const auto& d : c.districts) chips.emplace_back(d.id, ctx.l(d.name));
       break;
     case FilterGroup::Commitment:
-      for (Commitment v : {Commitment::OneOff, Commitment::FixedTerm, Commitment::Regular, Commitment::Flexible})
-        chips.emplace_back(commitment_id(v), commitment_label(c, v, ctx.lang()));
+      for (const auto& [id, v] : kCommitments) chips.emplace_back(id, commitment_label(c, v, ctx.lang()));
       break;
     case FilterGroup::Time:
       for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})

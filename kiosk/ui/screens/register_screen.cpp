@@ -96,26 +96,4 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
     ctx.emit(Intent::of(Intent::Kind::Submit));
 }
 
-void PrivacyScreen::draw(const ScreenContext& ctx) {
-  heading(ctx.ui, ctx.t("privacy.title"));
-  paragraph(ctx.t("privacy.full"));
-  muted(ctx.ui, std::string(ctx.t("privacy.version_label")) + " " + ctx.content.meta.privacy_version);
-  qr_block(ctx, "privacy.qr", ctx.content.meta.privacy_url);
-  if (button(ctx.ui, "privacy.back", ctx.t("privacy.back"), ImVec2(0, 0), ButtonStyle::Primary, true, Chevron::Left))
-    ctx.emit(Intent::of(Intent::Kind::Back));
-}
-
-void ThankYouScreen::draw(const ScreenContext& ctx) {
-  heading(ctx.ui, ctx.t("thanks.title"));
-  paragraph(ctx.t("thanks.text"));
-  if (const Offer* o = ctx.content.find_offer(ctx.route.item)) {
-    subheading(ctx.ui, ctx.l(o->title));
-    muted(ctx.ui, o->organisation);
-    qr_block(ctx, "thanks.qr", o->url.empty() ? o->contact.url : o->url);
-  }
-  ImGui::Dummy(ImVec2(0, 0.5f * ctx.em()));
-  if (button(ctx.ui, "thanks.done", ctx.t("thanks.done"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
-    ctx.emit(Intent::of(Intent::Kind::FinishVisit));
-}
-
 }  // namespace kiosk::ui

@@ -11,18 +11,4 @@ class RegisterScreen final : public Screen {
   void draw(const ScreenContext& ctx) override;
 };
 
-// The full privacy notice, with a QR code to take it along.
-class PrivacyScreen final : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::Privacy; }
-  void draw(const ScreenContext& ctx) override;
-};
-
-// After a registration is saved: what happens next, and the offer to take along.
-class ThankYouScreen final : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::ThankYou; }
-  void draw(const ScreenContext& ctx) override;
-};
-
 }  // namespace kiosk::ui

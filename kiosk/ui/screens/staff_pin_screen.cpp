@@ -5,7 +5,7 @@
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/core/pin_lockout.hpp"
 #include "kiosk/ui/icons.hpp"
-#include "kiosk/ui/screens/staff_screens.hpp"
+#include "kiosk/ui/screens/staff_pin_screen.hpp"
 
 namespace kiosk::ui {
 namespace {

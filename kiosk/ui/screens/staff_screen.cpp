@@ -3,7 +3,7 @@
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/offer_format.hpp"
-#include "kiosk/ui/screens/staff_screens.hpp"
+#include "kiosk/ui/screens/staff_screen.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -104,20 +104,16 @@ void StaffScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.t("staff.title"));
   actions(ctx, s);
   const float w = fact_label_width(ctx);
-  if (ctx.landscape && begin_two_columns("##staff", ctx)) {
-    ImGui::TableNextColumn();
-    content_section(ctx, s, now, w);
-    sync_section(ctx, s, now, w);
-    ImGui::TableNextColumn();
-    registrations_section(ctx, s, w);
-    program_section(ctx, s, w);
-    end_two_columns();
-  } else {
-    content_section(ctx, s, now, w);
-    sync_section(ctx, s, now, w);
-    registrations_section(ctx, s, w);
-    program_section(ctx, s, w);
-  }
+  columns_in_landscape(
+      ctx, "##staff", 1.0f,
+      [&] {
+        content_section(ctx, s, now, w);
+        sync_section(ctx, s, now, w);
+      },
+      [&] {
+        registrations_section(ctx, s, w);
+        program_section(ctx, s, w);
+      });
 }
 
 }  // namespace kiosk::ui

@@ -6,12 +6,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Unit& u) {
-  picture(ctx, "unit.image", u.image);
-  ImGui::PushFont(ctx.ui.fonts.bold);
-  paragraph(ctx.l(u.summary));
-  ImGui::PopFont();
-  ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  paragraph(ctx.l(u.description));
+  lead(ctx, "unit.image", u.image, u.summary, u.description);
   if (!u.topics.empty()) {
     subheading(ctx.ui, ctx.t("unit.topics"));
     for (const auto& topic : u.topics) paragraph("\xE2\x80\xA2 " + ctx.l(topic));  // bullet
@@ -56,18 +51,7 @@ void UnitDetailScreen::draw(const ScreenContext& ctx) {
     return;
   }
   heading(ctx.ui, ctx.l(u->name));
-  if (ctx.landscape && begin_two_columns("##unit", ctx)) {
-    ImGui::TableSetupColumn("about", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("facts", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableNextColumn();
-    about(ctx, *u);
-    ImGui::TableNextColumn();
-    facts_and_contact(ctx, *u);
-    end_two_columns();
-  } else {
-    about(ctx, *u);
-    facts_and_contact(ctx, *u);
-  }
+  columns_in_landscape(ctx, "##unit", 1.4f, [&] { about(ctx, *u); }, [&] { facts_and_contact(ctx, *u); });
 
   bool any = false;
   for (const Offer& o : ctx.content.offers) {

@@ -3,14 +3,6 @@
 
 namespace kiosk::ui {
 
-// The PIN pad behind the logo's long press: digits, backspace, sign in; the lock after too
-// many wrong PINs counts down on screen.
-class StaffPinScreen final : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::StaffPin; }
-  void draw(const ScreenContext& ctx) override;
-};
-
 // The counter's view of the kiosk's health, and its three buttons: sync now, assisted mode,
 // leave. Versions, times, counts and reasons only; nothing a visitor entered.
 class StaffScreen final : public Screen {

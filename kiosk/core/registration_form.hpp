@@ -2,6 +2,7 @@
 // The "register interest" form as rules, apart from how it looks: which fields a visitor must
 // fill, what counts as a plausible email or phone number, and what to say when something is
 // missing. Messages are UI string keys, so they appear in the visitor's language.
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,7 +43,9 @@ bool plausible_email(std::string_view text);
 bool plausible_phone(std::string_view text);  // digits, spaces, + - / ( ); 6 to 20 digits
 
 // The personal fields as the JSON that gets sealed for the backend; it exists only briefly in
-// memory, never on disk in clear text.
+// memory, never on disk in clear text. Its text members, in the order exports list them; plus
+// "age_confirmed", a boolean.
+inline constexpr std::array<const char*, 6> kPersonalTextFields{"first_name", "last_name", "email", "phone", "contact_time", "message"};
 std::string personal_fields_json(const RegistrationForm& form);
 std::string_view contact_time_id(ContactTime t);
 

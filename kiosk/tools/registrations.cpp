@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/registration_form.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/json_depth.hpp"
 #include "kiosk/net/sealed_box.hpp"
@@ -65,7 +66,7 @@ std::string csv_field(const std::string& s) {
 // optional. Returns the first field that is something else, or "" when all are as expected.
 std::string wrong_field(const json& p) {
   if (!p.is_object()) return "the whole record (not a JSON object)";
-  for (const char* c : {"first_name", "last_name", "email", "phone", "contact_time", "message"})
+  for (const char* c : kPersonalTextFields)
     if (p.contains(c) && !p[c].is_string()) return c;
   if (p.contains("age_confirmed") && !p["age_confirmed"].is_boolean()) return "age_confirmed";
   return "";
@@ -86,8 +87,11 @@ int registrations_export(const std::filesystem::path& db_path, const std::filesy
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "SELECT id, kiosk, offer, created, consent_version, sealed FROM registrations ORDER BY received, created", -1, &st,
                      nullptr);
-  const char* columns[] = {"first_name", "last_name", "email", "phone", "contact_time", "message"};
-  if (csv) std::printf("id,kiosk,offer,created,consent_version,first_name,last_name,email,phone,contact_time,message,age_confirmed\n");
+  if (csv) {
+    std::string header = "id,kiosk,offer,created,consent_version";
+    for (const char* c : kPersonalTextFields) header += std::string(",") + c;
+    std::printf("%s,age_confirmed\n", header.c_str());
+  }
   int count = 0, unreadable = 0;
   while (st && sqlite3_step(st) == SQLITE_ROW) {
     auto col = [&](int i) {
@@ -110,7 +114,7 @@ int registrations_export(const std::filesystem::path& db_path, const std::filesy
     ++count;
     if (csv) {
       std::string line = csv_field(col(0)) + "," + csv_field(col(1)) + "," + csv_field(col(2)) + "," + csv_field(col(3)) + "," + csv_field(col(4));
-      for (const char* c : columns) line += "," + csv_field(p.value(c, ""));
+      for (const char* c : kPersonalTextFields) line += "," + csv_field(p.value(c, ""));
       line += std::string(",") + (p.value("age_confirmed", false) ? "yes" : "no");
       std::printf("%s\n", line.c_str());
     } else {

@@ -198,7 +198,7 @@ TEST_CASE("number pad and email keyboard: the same touch keys, other layouts") {
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     ImGui::Begin("##pad", nullptr, ImGuiWindowFlags_NoDecoration);
     const ui::UiContext ui{automation, ui::default_palette(), fonts};
-    keyboard.draw(ui, text, mode, "Leerzeichen", "Fertig");
+    keyboard.draw(ui, text, mode, Lang::De, "Leerzeichen", "Fertig");
     ImGui::End();
     ImGui::Render();
   });
@@ -303,4 +303,49 @@ TEST_CASE("an offer with 40,000 characters of text lists, opens and scrolls, the
   CHECK(app.ui().visit().route().screen == ScreenId::OfferDetail);
   CHECK(most < 30000);  // a screenful of glyphs, not the whole text
   CHECK(app.ui().automation().find("nav.back") != nullptr);  // the bar below is still drawn
+}
+
+TEST_CASE("a Turkish visitor types \"Ayşe Yılmaz\" on the Turkish keyboard, a Ukrainian one searches in Cyrillic") {
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    CAPTURE(w);
+    Kiosk k(w, h);
+    k.tap("lang.tr");
+    k.show({ScreenId::Register, "tafel-hoerde"});
+    k.tap("form.first_name");
+    REQUIRE(k.automation().find("osk.key.ş") != nullptr);
+    CHECK(k.label("osk.layout").find("TR") != std::string::npos);
+    for (const char* key : {"osk.shift", "osk.key.a", "osk.key.y", "osk.key.ş", "osk.key.e"}) k.tap(key);
+    k.tap("form.last_name");
+    for (const char* key : {"osk.shift", "osk.key.y", "osk.key.ı", "osk.key.l", "osk.key.m", "osk.key.a", "osk.key.z"}) k.tap(key);
+    CHECK(k.app->ui().visit().session().form.first_name.view() == "Ayşe");
+    CHECK(k.app->ui().visit().session().form.last_name.view() == "Yılmaz");
+    check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+    // The layout key reaches the others: Ukrainian, then German, where i's capital is I again.
+    k.tap("osk.layout");
+    CHECK(k.automation().find("osk.key.й") != nullptr);
+    check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+    k.tap("osk.layout");
+    CHECK(k.automation().find("osk.key.ß") != nullptr);
+  }
+
+  Kiosk k;
+  k.tap("lang.uk");
+  k.tap("home.offers");
+  k.tap("offers.search");
+  REQUIRE(k.automation().find("osk.key.д") != nullptr);
+  for (const char* key : {"osk.key.д", "osk.key.і", "osk.key.т", "osk.key.и"}) k.tap(key);
+  CHECK(k.app->ui().visit().session().search.view() == "діти");
+  k.tap("osk.enter");
+  // "Діти та молодь", the category's Ukrainian name: its offers are found.
+  const auto s = test::bundled_snapshot();
+  size_t listed = 0, for_children = 0;
+  for (const auto& wdg : k.automation().widgets())
+    if (wdg.id.rfind("offer.", 0) == 0) {
+      ++listed;
+      const Offer* o = s->find_offer(wdg.id.substr(6));
+      REQUIRE(o != nullptr);
+      for_children += std::count(o->categories.begin(), o->categories.end(), "kinder-jugend") > 0 ? 1 : 0;
+    }
+  CHECK(listed > 0);
+  CHECK(for_children == listed);
 }

@@ -2,6 +2,9 @@
 // the idle timer.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 #include "kiosk/core/idle_timer.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/offer_filter.hpp"
@@ -86,7 +89,7 @@ TEST_CASE("wipe zeroes every byte of the buffer, not just the length") {
 }
 
 TEST_CASE("keyboard: QWERTZ with umlauts, explicit upper case, email and phone variants") {
-  const auto rows = keyboard_rows(KeyboardMode::Text, KeyboardPage::Letters);
+  const auto rows = keyboard_rows(KeyboardLayout::German, KeyboardMode::Text, KeyboardPage::Letters);
   REQUIRE(rows.size() == 4);
   CHECK(rows[0][5].text == "z");
   CHECK(rows[2][1].text == "y");
@@ -104,15 +107,15 @@ TEST_CASE("keyboard: QWERTZ with umlauts, explicit upper case, email and phone v
         if (k.id() == id) return true;
     return false;
   };
-  const auto email = keyboard_rows(KeyboardMode::Email, KeyboardPage::Letters);
+  const auto email = keyboard_rows(KeyboardLayout::German, KeyboardMode::Email, KeyboardPage::Letters);
   CHECK(find(email, "osk.key.@"));
   CHECK(find(email, "osk.key..de"));
   CHECK_FALSE(find(rows, "osk.key..de"));
-  const auto phone = keyboard_rows(KeyboardMode::Phone, KeyboardPage::Letters);
+  const auto phone = keyboard_rows(KeyboardLayout::German, KeyboardMode::Phone, KeyboardPage::Letters);
   CHECK(find(phone, "osk.key.0"));
   CHECK(find(phone, "osk.key.+"));
   CHECK_FALSE(find(phone, "osk.key.a"));
-  const auto symbols = keyboard_rows(KeyboardMode::Text, KeyboardPage::Symbols);
+  const auto symbols = keyboard_rows(KeyboardLayout::German, KeyboardMode::Text, KeyboardPage::Symbols);
   CHECK(find(symbols, "osk.key.€"));
   CHECK(find(symbols, "osk.letters"));
 }
@@ -131,4 +134,47 @@ TEST_CASE("idle timer: active, then a 20 second question, then expired") {
   CHECK(t.phase(210) == IdleTimer::Phase::Active);
   t.set_timeout(300);  // assisted mode
   CHECK(t.phase(500) == IdleTimer::Phase::Active);
+}
+
+TEST_CASE("keyboard layouts: each language its own letters, Turkish and Cyrillic capitals, Latin for email") {
+  auto keys = [](KeyboardLayout l, KeyboardMode m) {
+    std::map<std::string, Key> out;
+    for (const auto& row : keyboard_rows(l, m, KeyboardPage::Letters))
+      for (const auto& k : row) CHECK_MESSAGE(out.emplace(k.id(), k).second, "a second key " << k.id());
+    return out;
+  };
+  CHECK(layout_for(Lang::Tr) == KeyboardLayout::Turkish);
+  CHECK(layout_for(Lang::Uk) == KeyboardLayout::Ukrainian);
+  const auto tr = keys(KeyboardLayout::Turkish, KeyboardMode::Text);
+  for (const char* c : {"ş", "ğ", "ı", "i", "ç", "ö", "ü"}) CHECK_MESSAGE(tr.count(std::string("osk.key.") + c), c);
+  CHECK(tr.at("osk.key.i").shifted == "İ");
+  CHECK(tr.at("osk.key.ı").shifted == "I");
+  CHECK(tr.at("osk.key.ş").shifted == "Ş");
+  CHECK(keys(KeyboardLayout::English, KeyboardMode::Text).at("osk.key.i").shifted == "I");
+  const auto uk = keys(KeyboardLayout::Ukrainian, KeyboardMode::Text);
+  for (const char* c : {"й", "ц", "ї", "є", "і", "ґ", "'", "щ", "ю"}) CHECK_MESSAGE(uk.count(std::string("osk.key.") + c), c);
+  CHECK(uk.at("osk.key.ї").shifted == "Ї");
+  CHECK(uk.at("osk.key.ґ").shifted == "Ґ");
+  CHECK(uk.at("osk.key.я").shifted == "Я");
+  CHECK(uk.at("osk.key.й").shifted == "Й");
+  CHECK_FALSE(uk.count("osk.key.q"));
+  // A layout key on every text keyboard, cycling through all four and back.
+  KeyboardLayout l = KeyboardLayout::German;
+  std::set<std::string> codes;
+  for (int i = 0; i < 4; ++i) {
+    CHECK(keys(l, KeyboardMode::Text).count("osk.layout"));
+    codes.insert(std::string(layout_code(l)));
+    l = next_layout(l);
+  }
+  CHECK(l == KeyboardLayout::German);
+  CHECK(codes.size() == 4);
+  // Addresses are Latin and have no spaces: no Cyrillic, no layout key, no space bar.
+  const auto email = keys(KeyboardLayout::Ukrainian, KeyboardMode::Email);
+  CHECK(email.count("osk.key.q"));
+  CHECK(email.count("osk.key.@"));
+  CHECK_FALSE(email.count("osk.key.й"));
+  CHECK_FALSE(email.count("osk.layout"));
+  CHECK_FALSE(email.count("osk.space"));
+  CHECK(keys(KeyboardLayout::German, KeyboardMode::Email).count("osk.key.z"));
+  CHECK(keys(KeyboardLayout::Turkish, KeyboardMode::Phone).count("osk.key.0"));
 }

@@ -321,8 +321,7 @@ void KioskUi::draw_keyboard(const UiContext& ui, float top, float height, Visito
   ImGui::PushItemWidth(display.x - 1.6f * em);
   ImGui::BeginChild("##keyboard", ImVec2(display.x - 1.6f * em, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const auto r = keyboard_.draw(ui, target, mode, t("osk.space"),
-                                t("osk.enter"));
+  const auto r = keyboard_.draw(ui, target, mode, visit_.session().lang, t("osk.space"), t("osk.enter"));
   ImGui::EndChild();
   ImGui::PopItemWidth();
   ImGui::EndGroup();

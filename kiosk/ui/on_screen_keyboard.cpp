@@ -11,24 +11,26 @@ constexpr double kDoubleTapSeconds = 0.4;  // shift twice within this = caps loc
 }  // namespace
 
 float OnScreenKeyboard::height(const UiContext& ui, KeyboardMode mode) const {
-  const auto rows = keyboard_rows(mode, page_);
+  const auto rows = keyboard_rows(KeyboardLayout::German, mode, page_);  // every layout has as many rows
   const float em = ui.em();
   return static_cast<float>(rows.size()) * (kMinTargetEm * em + kGapEm * em) + kGapEm * em;
 }
 
 void OnScreenKeyboard::reset() {
   page_ = KeyboardPage::Letters;
+  switched_ = false;
   shift_ = caps_ = false;
   last_shift_tap_ = -1.0;
 }
 
-OnScreenKeyboard::Result OnScreenKeyboard::draw(const UiContext& ui, VisitorText& text, KeyboardMode mode,
+OnScreenKeyboard::Result OnScreenKeyboard::draw(const UiContext& ui, VisitorText& text, KeyboardMode mode, Lang lang,
                                                 std::string_view space_label, std::string_view enter_label) {
   if (mode == KeyboardMode::Phone) page_ = KeyboardPage::Letters;
   const float em = ui.em();
   const float gap = kGapEm * em;
   const float width = ImGui::GetContentRegionAvail().x;
-  const auto rows = keyboard_rows(mode, page_);
+  const KeyboardLayout current = layout(lang);
+  const auto rows = keyboard_rows(current, mode, page_);
   float units = 0;
   for (const auto& row : rows) {
     float u = 0;
@@ -90,6 +92,15 @@ OnScreenKeyboard::Result OnScreenKeyboard::draw(const UiContext& ui, VisitorText
         case KeyAction::ToLetters:
           if (button(ui, id, "ABC", size)) page_ = KeyboardPage::Letters;
           break;
+        case KeyAction::NextLayout: {
+          const std::string label = std::string(icon::kGlobe) + " " + std::string(layout_code(current));
+          if (button(ui, id, label, size)) {
+            layout_ = next_layout(current);
+            switched_ = true;
+            shift_ = caps_ = false;
+          }
+          break;
+        }
         case KeyAction::Hide:
           if (button(ui, id, icon::kKeyboardHide, size)) result = Result::Hide;
           break;

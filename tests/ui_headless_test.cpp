@@ -224,3 +224,28 @@ TEST_CASE("a visitor filters by district, opens an offer, comes back and the fil
   k.tap("filter.district.innenstadt-nord");  // a second tap removes it
   CHECK(k.app->ui().visit().session().filter.empty());
 }
+
+TEST_CASE("one primary button per screen, and the display switches say what they do, in every language") {
+  const auto s = test::bundled_snapshot();
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    Kiosk k(w, h);
+    for (Lang lang : kAllLangs) {
+      k.app->ui().visit().set_language(lang);
+      for (const Route& r : every_route(*s)) {
+        CAPTURE(w);
+        CAPTURE(lang_code(lang));
+        CAPTURE(screen_name(r.screen));
+        k.show(r);
+        std::vector<std::string> primary;
+        for (const auto& wdg : k.automation().widgets())
+          if (wdg.primary && wdg.is_visible()) primary.push_back(wdg.id);
+        CHECK_MESSAGE(primary.size() <= 1, "primary: " << primary.size() << (primary.empty() ? "" : " first " + primary[0]));
+        CHECK_FALSE(k.automation().find("nav.home")->primary);
+        CHECK(k.label("a11y.large_text") == s->text("a11y.large_text", lang));
+        CHECK(k.label("a11y.contrast") == s->text("a11y.contrast", lang));
+        k.app->ui().visit().open({ScreenId::Home, ""});
+      }
+    }
+  }
+  CHECK(test::bundled_snapshot()->text("a11y.large_text", Lang::De) == "Größer");
+}

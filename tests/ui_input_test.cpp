@@ -349,3 +349,21 @@ TEST_CASE("a Turkish visitor types \"Ayşe Yılmaz\" on the Turkish keyboard, a 
   CHECK(listed > 0);
   CHECK(for_children == listed);
 }
+
+TEST_CASE("the keyboard's Enter says Weiter and moves to the next field, on the last it says Senden and sends") {
+  Kiosk k;
+  k.show({ScreenId::Register, "tafel-hoerde"});
+  k.tap("form.first_name");
+  CHECK(k.label("osk.enter") == "Weiter");
+  for (const char* next : {"form.last_name", "form.email", "form.phone", "form.message"}) {
+    k.tap("osk.enter");
+    CHECK(k.app->ui().visit().focus() == next);
+  }
+  CHECK(k.label("osk.enter") == "Senden");
+  k.tap("osk.enter");
+  CHECK_FALSE(k.app->ui().visit().typing());
+  CHECK(k.app->ui().visit().session().form_checked);  // the problems now show next to their fields
+  k.tap("lang.uk");
+  k.tap("form.first_name");
+  CHECK(k.label("osk.enter") == "Далі");
+}

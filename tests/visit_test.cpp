@@ -230,3 +230,30 @@ TEST_CASE("visit: the staff screens get values, never the PIN; the status is gat
   CHECK_FALSE(v.staff().unlocked);
   CHECK(v.staff_view().status.outbox_pending == 0);  // not gathered off the staff screens
 }
+
+TEST_CASE("visit: the keyboard's Enter leads through the form's fields and sends on the last; in search it is done") {
+  Visit v(bundled());
+  HeldSink sink;
+  v.set_registration_sink(&sink);
+  v.apply(Intent::open(ScreenId::Register, "tafel-hoerde"), 1);
+  v.apply(Intent::focus("form.first_name"), 1);
+  CHECK(v.enter_key() == Visit::EnterKey::Next);
+  const char* order[] = {"form.last_name", "form.email", "form.phone", "form.message"};
+  for (const char* next : order) {
+    v.take_resets();
+    v.apply(kind(Intent::Kind::NextField), 2);
+    CHECK(v.focus() == next);
+    CHECK(v.take_resets().keyboard);  // the new field's keyboard (the phone pad, the email keys)
+  }
+  CHECK(v.enter_key() == Visit::EnterKey::Send);
+  v.apply(kind(Intent::Kind::NextField), 3);
+  CHECK(v.focus().empty());
+  CHECK(v.session().form_checked);  // sent: nothing typed, so the problems show by the fields
+  CHECK(sink.submitted == 0);
+
+  v.apply(Intent::open(ScreenId::Offers), 4);
+  v.apply(Intent::focus("offers.search"), 4);
+  CHECK(v.enter_key() == Visit::EnterKey::Done);
+  v.apply(kind(Intent::Kind::NextField), 5);
+  CHECK(v.focus().empty());
+}

@@ -19,6 +19,7 @@ struct Intent {
     ShowFilterGroup,     // group, or none to close
     ClearFilters,        // filters and search text
     Focus, EndTyping,    // value: the text field's id ("offers.search", "form.email" …)
+    NextField,           // the keyboard's Enter: the form's next field, Send on the last, else done
     ToggleConsent, ToggleAgeConfirmed, SetContactTime,  // the registration form
     Submit,              // the registration form, for the offer in the route
     FinishVisit,         // "Fertig" on the thank-you screen

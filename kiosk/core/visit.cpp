@@ -72,6 +72,24 @@ VisitorText* Visit::field(std::string_view id, KeyboardMode& mode) {
   return nullptr;
 }
 
+namespace {
+// The register form's text fields in the order they stand on the screen.
+constexpr std::string_view kFormFields[] = {"form.first_name", "form.last_name", "form.email", "form.phone", "form.message"};
+
+// The index of `id` in kFormFields, or -1.
+int form_position(std::string_view id) {
+  for (size_t i = 0; i < std::size(kFormFields); ++i)
+    if (kFormFields[i] == id) return static_cast<int>(i);
+  return -1;
+}
+}  // namespace
+
+Visit::EnterKey Visit::enter_key() const {
+  const int at = form_position(focus_);
+  if (at < 0) return EnterKey::Done;
+  return at + 1 < static_cast<int>(std::size(kFormFields)) ? EnterKey::Next : EnterKey::Send;
+}
+
 // Would this intent take the visitor off a register form that holds typed text?
 bool Visit::leaves_typed_form(const Intent& i) const {
   if (screen() != ScreenId::Register || !session_.form.has_typed_text()) return false;
@@ -157,6 +175,16 @@ void Visit::apply_one(const Intent& i, double now) {
       resets_.keyboard = true;
       break;
     case Intent::Kind::EndTyping: focus_.clear(); break;
+    case Intent::Kind::NextField:
+      switch (enter_key()) {
+        case EnterKey::Done: focus_.clear(); break;
+        case EnterKey::Next:
+          focus_ = kFormFields[form_position(focus_) + 1];
+          resets_.keyboard = true;
+          break;
+        case EnterKey::Send: submit_registration(); break;  // puts the keyboard away too
+      }
+      break;
     case Intent::Kind::ToggleLargeText: session_.large_text = !session_.large_text; break;
     case Intent::Kind::ToggleContrast: session_.high_contrast = !session_.high_contrast; break;
     case Intent::Kind::StillHere: idle_.touch(now); break;

@@ -83,6 +83,10 @@ class Visit {
   VisitorText* focused_field(KeyboardMode& mode) { return focus_.empty() ? nullptr : field(focus_, mode); }
   // The focused field's text changed (keyboard, hardware keys): lists recompute.
   void typed() { ++session_.generation; }
+  // What the keyboard's Enter does for the focused field: the form's fields lead one to the
+  // next, the last one sends; search is done.
+  enum class EnterKey { Done, Next, Send };
+  EnterKey enter_key() const;
 
   // Idle: "Sind Sie noch da?" and its countdown.
   bool asking_still_there(double now) const;

@@ -22,6 +22,7 @@ struct WidgetRecord {
   WidgetRect visible;  // the part not clipped by a scrolling region (w or h 0 when hidden)
   bool enabled = true;
   bool clipped_label = false;  // the label did not fit its widget
+  bool primary = false;        // drawn as the screen's main action (filled in the primary colour)
   bool is_visible() const { return visible.w > 0 && visible.h > 0; }
 };
 

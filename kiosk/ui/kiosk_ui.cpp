@@ -197,7 +197,7 @@ void KioskUi::consume_typed_keys() {
     target->backspace();
     changed = true;
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) intents_.push_back(Intent::of(Intent::Kind::EndTyping));
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) intents_.push_back(Intent::of(Intent::Kind::NextField));
   if (changed) visit_.typed();
 }
 
@@ -257,7 +257,8 @@ float KioskUi::navigation_height(const UiContext& ui, bool& two_rows) const {
   const float inner = ImGui::GetIO().DisplaySize.x - 1.6f * em;
   const float gap = 0.5f * em;
   float needed = button_width(ui, t("nav.back"), Chevron::Left) + gap + button_width(ui, home_label()) + gap;
-  needed += 2 * (kMinTargetEm * em + gap) + 1.0f * em;
+  needed += icon_button_width(ui, icon::kTextSize, t("a11y.large_text")) + gap;
+  needed += icon_button_width(ui, icon::kContrast, t("a11y.contrast")) + gap + 1.0f * em;
   for (Lang l : kAllLangs) needed += button_width(ui, language_name(l)) + gap;
   two_rows = needed > inner;
   const float row = kMinTargetEm * em;
@@ -277,21 +278,23 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
 
   const float inner = display.x - 2 * margin;
-  const float square = kMinTargetEm * em;  // the icon-only switches
+  const float larger_w = icon_button_width(ui, icon::kTextSize, t("a11y.large_text"));
+  const float contrast_w = icon_button_width(ui, icon::kContrast, t("a11y.contrast"));
   float nav_w = 0;
-  if (two_rows) nav_w = (inner - 2 * square - 3 * gap) / 2;
+  if (two_rows) nav_w = (inner - larger_w - contrast_w - 3 * gap) / 2;
   if (button(ui, "nav.back", t("nav.back"), ImVec2(nav_w, 0), ButtonStyle::Secondary,
              visit_.can_go_back(), Chevron::Left))
     intents_.push_back(Intent::of(Intent::Kind::Back));
   ImGui::SameLine();
-  if (button(ui, "nav.home", home_label(), ImVec2(nav_w, 0), ButtonStyle::Primary)) intents_.push_back(Intent::of(Intent::Kind::Home));
+  // Home is a way back, not the screen's action: secondary, so Register, Send or Done has no rival.
+  if (button(ui, "nav.home", home_label(), ImVec2(nav_w, 0), ButtonStyle::Secondary)) intents_.push_back(Intent::of(Intent::Kind::Home));
   ImGui::SameLine();
-  if (button(ui, "a11y.large_text", icon::kTextSize, ImVec2(square, 0),
-             visit_.session().large_text ? ButtonStyle::Selected : ButtonStyle::Secondary))
+  if (icon_button(ui, "a11y.large_text", icon::kTextSize, t("a11y.large_text"), ImVec2(larger_w, 0),
+                  visit_.session().large_text ? ButtonStyle::Selected : ButtonStyle::Secondary))
     intents_.push_back(Intent::of(Intent::Kind::ToggleLargeText));
   ImGui::SameLine();
-  if (button(ui, "a11y.contrast", icon::kContrast, ImVec2(square, 0),
-             visit_.session().high_contrast ? ButtonStyle::Selected : ButtonStyle::Secondary))
+  if (icon_button(ui, "a11y.contrast", icon::kContrast, t("a11y.contrast"), ImVec2(contrast_w, 0),
+                  visit_.session().high_contrast ? ButtonStyle::Selected : ButtonStyle::Secondary))
     intents_.push_back(Intent::of(Intent::Kind::ToggleContrast));
 
   // Languages by their own names, so a visitor finds theirs without reading German.
@@ -321,13 +324,17 @@ void KioskUi::draw_keyboard(const UiContext& ui, float top, float height, Visito
   ImGui::PushItemWidth(display.x - 1.6f * em);
   ImGui::BeginChild("##keyboard", ImVec2(display.x - 1.6f * em, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const auto r = keyboard_.draw(ui, target, mode, visit_.session().lang, t("osk.space"), t("osk.enter"));
+  const Visit::EnterKey enter = visit_.enter_key();
+  const std::string_view enter_label = t(enter == Visit::EnterKey::Next   ? "osk.next"
+                                         : enter == Visit::EnterKey::Send ? "osk.send"
+                                                                          : "osk.enter");
+  const auto r = keyboard_.draw(ui, target, mode, visit_.session().lang, t("osk.space"), enter_label);
   ImGui::EndChild();
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (r == OnScreenKeyboard::Result::Changed) visit_.typed();
-  if (r == OnScreenKeyboard::Result::Enter || r == OnScreenKeyboard::Result::Hide)
-    intents_.push_back(Intent::of(Intent::Kind::EndTyping));
+  if (r == OnScreenKeyboard::Result::Enter) intents_.push_back(Intent::of(Intent::Kind::NextField));
+  if (r == OnScreenKeyboard::Result::Hide) intents_.push_back(Intent::of(Intent::Kind::EndTyping));
 }
 
 void KioskUi::draw_still_there(const UiContext& ui, double now) {

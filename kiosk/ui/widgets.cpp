@@ -22,7 +22,7 @@ WidgetRect visible_part(const ImRect& r) {
 }
 
 void record(const UiContext& ui, std::string_view id, std::string_view label, const ImRect& r, bool enabled,
-            bool clipped) {
+            bool clipped, bool primary = false) {
   WidgetRecord w;
   w.id.assign(id);
   w.label.assign(label);
@@ -30,6 +30,7 @@ void record(const UiContext& ui, std::string_view id, std::string_view label, co
   w.visible = visible_part(r);
   w.enabled = enabled;
   w.clipped_label = clipped;
+  w.primary = primary;
   ui.automation.record(std::move(w));
 }
 
@@ -60,7 +61,8 @@ struct Target {
 };
 
 Target touch_target(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, bool enabled,
-                    bool clipped_label, ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease) {
+                    bool clipped_label, ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease,
+                    bool primary = false) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   Target t;
   const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
@@ -68,7 +70,7 @@ Target touch_target(const UiContext& ui, std::string_view id, std::string_view l
   t.bb = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
   t.dl = window->DrawList;
   ImGui::ItemSize(t.bb);
-  record(ui, id, label, t.bb, enabled, clipped_label);
+  record(ui, id, label, t.bb, enabled, clipped_label, primary);
   if (!ImGui::ItemAdd(t.bb, gid)) return t;
   t.shown = true;
   bool hovered = false, held = false;
@@ -148,7 +150,7 @@ bool button_impl(const UiContext& ui, std::string_view id, std::string_view labe
   size.y = std::max(size.y, kMinTargetEm * em);
 
   const bool clipped = text.x > size.x - 0.5f * em;
-  const Target target = touch_target(ui, id, label, size, enabled, clipped, flags);
+  const Target target = touch_target(ui, id, label, size, enabled, clipped, flags, style == ButtonStyle::Primary);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
   const Colours c = colours_for(ui.palette, style);
@@ -172,6 +174,39 @@ bool button_impl(const UiContext& ui, std::string_view id, std::string_view labe
   return target.pressed;
 }
 }  // namespace
+
+float icon_button_width(const UiContext& ui, std::string_view icon, std::string_view label) {
+  ImFont* big = ui.fonts.bold;
+  ImFont* small = ui.fonts.small;
+  const float w = std::max(big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, begin_of(icon), end_of(icon)).x,
+                           small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label)).x);
+  return std::max(w + 1.0f * ui.em(), kMinTargetEm * ui.em());
+}
+
+bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon, std::string_view label, ImVec2 size,
+                 ButtonStyle style) {
+  const float em = ui.em();
+  ImFont* big = ui.fonts.bold;
+  ImFont* small = ui.fonts.small;
+  if (size.x <= 0) size.x = icon_button_width(ui, icon, label);
+  size.y = std::max(size.y, kMinTargetEm * em);
+  const ImVec2 icon_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, begin_of(icon), end_of(icon));
+  const ImVec2 label_size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label));
+  const bool clipped = label_size.x > size.x - 0.3f * em || icon_size.y + label_size.y > size.y;
+  const Target target = touch_target(ui, id, label, size, true, clipped);
+  if (!target.shown) return false;
+  const ImRect& bb = target.bb;
+  const Colours c = colours_for(ui.palette, style);
+  const float rounding = 0.35f * em;
+  target.dl->AddRectFilled(bb.Min, bb.Max, target.held ? c.fill_pressed : c.fill, rounding);
+  if (style == ButtonStyle::Secondary) target.dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
+  const float top = bb.Min.y + (size.y - icon_size.y - label_size.y) * 0.5f;
+  target.dl->AddText(big, big->FontSize, ImVec2(bb.Min.x + (size.x - icon_size.x) * 0.5f, top), c.text, begin_of(icon),
+                     end_of(icon));
+  target.dl->AddText(small, small->FontSize, ImVec2(bb.Min.x + (size.x - label_size.x) * 0.5f, top + icon_size.y), c.text,
+                     begin_of(label), end_of(label));
+  return target.pressed;
+}
 
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
           std::string_view line2) {

@@ -28,6 +28,12 @@ enum class Chevron { None, Left, Right };
 bool button(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size,
             ButtonStyle style = ButtonStyle::Secondary, bool enabled = true, Chevron chevron = Chevron::None);
 
+// A switch with its pictogram above a short label in the small font ("Größer", "Kontrast"):
+// bare icons leave older visitors guessing. `size.x` 0 = fit the wider of the two.
+bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon, std::string_view label, ImVec2 size,
+                 ButtonStyle style = ButtonStyle::Secondary);
+float icon_button_width(const UiContext& ui, std::string_view icon, std::string_view label);
+
 // An invisible area that fires once when a finger has rested on it for `seconds` (the staff
 // entry on the logo). `pressed_since` is the caller's memory of when the press began; `now`
 // is the UI's clock. Returns the share of the time held so far in `progress` (0 when idle).

@@ -367,3 +367,31 @@ TEST_CASE("the keyboard's Enter says Weiter and moves to the next field, on the 
   k.tap("form.first_name");
   CHECK(k.label("osk.enter") == "Далі");
 }
+
+TEST_CASE("the field being typed into is always above the keyboard: every form field, both orientations, large text") {
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    for (bool large : {false, true}) {
+      Kiosk k(w, h);
+      if (large) k.tap("a11y.large_text");
+      k.show({ScreenId::Register, "lesepaten-aplerbeck"});
+      k.tap("form.first_name");
+      for (const char* field : {"form.first_name", "form.last_name", "form.email", "form.phone", "form.message"}) {
+        CAPTURE(w);
+        CAPTURE(large);
+        CAPTURE(field);
+        REQUIRE(k.app->ui().visit().focus() == field);
+        const auto* f = k.automation().find(field);
+        REQUIRE(f != nullptr);
+        // The keyboard's top row: the first key drawn.
+        float keyboard_top = static_cast<float>(h);
+        for (const auto& wdg : k.automation().widgets())
+          if (wdg.id.rfind("osk.", 0) == 0) keyboard_top = std::min(keyboard_top, wdg.rect.y);
+        REQUIRE(keyboard_top < static_cast<float>(h));
+        CHECK(f->visible.h == doctest::Approx(f->rect.h));  // not cut by the body's edge
+        CHECK(f->rect.y >= 0);
+        CHECK(f->rect.y + f->rect.h <= keyboard_top);
+        k.tap("osk.enter");  // on to the next field
+      }
+    }
+  }
+}

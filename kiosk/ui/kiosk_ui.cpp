@@ -140,6 +140,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
       scroll_.begin(route_key(route).c_str(), ImVec2(display.x, body_h), em, ImGuiWindowFlags_AlwaysUseWindowPadding);
       screen.draw(ctx);
       ImGui::Dummy(ImVec2(0, 0.8f * em));
+      reveal_focused_field();
       scroll_.end();
       ImGui::PopStyleVar(2);
     }
@@ -158,9 +159,22 @@ void KioskUi::draw(const FontSet& fonts, double now) {
 // The visit moved on (ended, a new field, new chips): what the drawing side kept goes too.
 void KioskUi::forget_what_the_visit_left() {
   const Visit::Resets r = visit_.take_resets();
-  if (r.keyboard) keyboard_.reset();
+  if (r.keyboard) {
+    keyboard_.reset();
+    reveal_pending_ = true;  // a new field: bring it above the keyboard
+  }
   if (r.scroll) scroll_.reset();
   if (r.attract) attract_->restart(last_now_);
+}
+
+// The field the visitor types into stays above the keyboard: when the focus moves to a field
+// (or the keyboard takes its room) the body scrolls until the whole field shows.
+void KioskUi::reveal_focused_field() {
+  if (!reveal_pending_ || !visit_.typing()) return;
+  const WidgetRecord* field = automation_.find(visit_.focus());
+  if (field == nullptr) return;
+  scroll_.reveal(field->rect.y, field->rect.y + field->rect.h);
+  reveal_pending_ = false;
 }
 
 void KioskUi::draw_sample_notice(const UiContext& ui) {

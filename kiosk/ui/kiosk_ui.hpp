@@ -60,6 +60,7 @@ class KioskUi {
   std::string language_name(Lang l) const;
   void consume_typed_keys();
   void forget_what_the_visit_left();
+  void reveal_focused_field();
   std::string_view t(std::string_view key) const { return visit_.content().text(key, visit_.session().lang); }
   Screen& screen_for(ScreenId id);
 
@@ -75,6 +76,7 @@ class KioskUi {
   double logo_pressed_since_ = -1.0;
   double last_now_ = 0.0;
   bool started_ = false;
+  bool reveal_pending_ = false;
 };
 
 }  // namespace kiosk::ui

@@ -54,6 +54,18 @@ void TouchScroll::begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags 
 
 void TouchScroll::end() { ImGui::EndChild(); }
 
+void TouchScroll::reveal(float top, float bottom) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float margin = 0.5f * em_;
+  const float view_top = window->InnerRect.Min.y, view_bottom = window->InnerRect.Max.y;
+  float scroll = window->Scroll.y;
+  if (top - margin < view_top) scroll -= view_top - (top - margin);
+  else if (bottom + margin > view_bottom) scroll += std::min(bottom + margin - view_bottom, top - margin - view_top);
+  // ImGui clamps the target to the region's new extent when it applies it, next frame.
+  if (scroll != window->Scroll.y) ImGui::SetScrollY(window, std::max(0.0f, scroll));
+  regions_[window->ID].velocity = 0;
+}
+
 bool TouchScroll::coasting() const {
   for (const auto& [id, r] : regions_)
     if (r.velocity != 0 || r.tracking) return true;

@@ -16,6 +16,10 @@ class TouchScroll {
   void begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags flags = 0);
   void end();
 
+  // Scrolls the current region (between begin and end) so that the screen rows `top` to
+  // `bottom` are inside it, with a margin: the field the keyboard types into is never hidden.
+  void reveal(float top, float bottom);
+
   // A list is coasting: the app must keep rendering frames until it stops.
   bool coasting() const;
   // Forgets every position and motion (the next visitor starts at the top).

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
+#include "kiosk/core/offer_filter.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/core/text_fold.hpp"
 #include "support.hpp"
@@ -123,4 +125,34 @@ TEST_CASE("hyphenated names are found written together and apart: phoenixsee, ph
   const SearchIndex small(c);
   CHECK(ids(c, small.search("sanktjosefgemeinde")) == std::vector<std::string>{"b"});
   CHECK(ids(c, small.search("josef")) == std::vector<std::string>{"b"});
+}
+
+TEST_CASE("\"Wann\": weekend offers by filter and by search word in all four languages; cards say when") {
+  const auto s = test::bundled_snapshot();
+  const SearchIndex index(*s);
+  std::set<uint32_t> weekend, by_arrangement;
+  for (uint32_t i = 0; i < s->offers.size(); ++i) {
+    const auto& slots = s->offers[i].time_slots;
+    if (std::find(slots.begin(), slots.end(), TimeSlot::Weekend) != slots.end()) weekend.insert(i);
+    if (slots.empty()) by_arrangement.insert(i);
+  }
+  REQUIRE(weekend.size() >= 3);
+  REQUIRE(weekend.size() < s->offers.size());
+
+  OfferFilter f;
+  REQUIRE(f.toggle(FilterGroup::When, "weekend"));
+  CHECK(f.is_set(FilterGroup::When, "weekend"));
+  CHECK(f.count(FilterGroup::When) == 1);
+  const auto listed = select_offers(*s, index, f, "");
+  std::set<uint32_t> expected = weekend;
+  expected.insert(by_arrangement.begin(), by_arrangement.end());  // "nach Absprache" fits a weekend too
+  CHECK(std::set<uint32_t>(listed.begin(), listed.end()) == expected);
+  CHECK_FALSE(f.toggle(FilterGroup::When, "sunday-brunch"));
+
+  for (const char* words : {"Wochenende", "weekends", "hafta sonu", "вихідні"}) {
+    CAPTURE(words);
+    const auto hits = select_offers(*s, index, OfferFilter{}, words);
+    const std::set<uint32_t> found(hits.begin(), hits.end());
+    for (uint32_t i : weekend) CHECK_MESSAGE(found.count(i), s->offers[i].id);
+  }
 }

@@ -249,3 +249,19 @@ TEST_CASE("one primary button per screen, and the display switches say what they
   }
   CHECK(test::bundled_snapshot()->text("a11y.large_text", Lang::De) == "Größer");
 }
+
+TEST_CASE("a \"Wann\" filter group with the four time slots, in every language") {
+  Kiosk k;
+  k.tap("home.offers");
+  k.tap("offers.filter.when");
+  CHECK(k.label("offers.filter.when") == "Wann");
+  for (const char* chip : {"filter.when.weekday-morning", "filter.when.weekday-afternoon", "filter.when.weekday-evening",
+                           "filter.when.weekend"})
+    CHECK_MESSAGE(k.automation().find(chip) != nullptr, chip);
+  k.tap("filter.when.weekend");
+  CHECK(k.app->ui().visit().session().filter.count(FilterGroup::When) == 1);
+  CHECK(k.label("filter.when.weekend").find("am Wochenende") != std::string::npos);
+  k.tap("lang.tr");
+  CHECK(k.label("offers.filter.when").find("Ne zaman") == 0);
+  CHECK(k.label("filter.when.weekend").find("hafta sonu") != std::string::npos);
+}

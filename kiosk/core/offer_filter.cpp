@@ -17,6 +17,12 @@ bool commitment_from(const std::string& id, Commitment& out) {
   return false;
 }
 
+bool slot_from(const std::string& id, TimeSlot& out) {
+  for (const auto& [name, s] : kTimeSlots)
+    if (name == id) return out = s, true;
+  return false;
+}
+
 bool bucket_from(const std::string& id, TimeBucket& out) {
   for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})
     if (time_bucket_id(b) == id) return out = b, true;
@@ -40,6 +46,7 @@ std::string_view filter_group_id(FilterGroup g) {
   switch (g) {
     case FilterGroup::Category: return "category";
     case FilterGroup::District: return "district";
+    case FilterGroup::When: return "when";
     case FilterGroup::Commitment: return "commitment";
     case FilterGroup::Time: return "time";
     case FilterGroup::Audience: return "suitable";
@@ -48,13 +55,14 @@ std::string_view filter_group_id(FilterGroup g) {
 }
 
 bool OfferFilter::empty() const {
-  return categories.empty() && districts.empty() && commitments.empty() && time.empty() && audiences.empty();
+  return categories.empty() && districts.empty() && slots.empty() && commitments.empty() && time.empty() && audiences.empty();
 }
 
 size_t OfferFilter::count(FilterGroup g) const {
   switch (g) {
     case FilterGroup::Category: return categories.size();
     case FilterGroup::District: return districts.size();
+    case FilterGroup::When: return slots.size();
     case FilterGroup::Commitment: return commitments.size();
     case FilterGroup::Time: return time.size();
     case FilterGroup::Audience: return audiences.size();
@@ -70,7 +78,9 @@ bool OfferFilter::matches(const Offer& o) const {
   };
   return any_of(categories, o.categories) && (districts.empty() || districts.count(o.district) > 0) &&
          (commitments.empty() || commitments.count(o.commitment) > 0) &&
-         (time.empty() || time.count(time_bucket(o.hours_per_month)) > 0) && any_of(audiences, o.suitable_for);
+         (time.empty() || time.count(time_bucket(o.hours_per_month)) > 0) && any_of(audiences, o.suitable_for) &&
+         (slots.empty() || o.time_slots.empty() ||
+          std::any_of(o.time_slots.begin(), o.time_slots.end(), [&](TimeSlot s) { return slots.count(s) > 0; }));
 }
 
 bool OfferFilter::toggle(FilterGroup g, const std::string& v) {
@@ -85,6 +95,10 @@ bool OfferFilter::toggle(FilterGroup g, const std::string& v) {
     case FilterGroup::Time: {
       TimeBucket b{};
       return bucket_from(v, b) && toggle_in(time, b);
+    }
+    case FilterGroup::When: {
+      TimeSlot s{};
+      return slot_from(v, s) && toggle_in(slots, s);
     }
   }
   return false;
@@ -102,6 +116,10 @@ bool OfferFilter::is_set(FilterGroup g, const std::string& v) const {
     case FilterGroup::Time: {
       TimeBucket b{};
       return bucket_from(v, b) && time.count(b) > 0;
+    }
+    case FilterGroup::When: {
+      TimeSlot s{};
+      return slot_from(v, s) && slots.count(s) > 0;
     }
   }
   return false;

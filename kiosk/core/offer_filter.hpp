@@ -16,14 +16,17 @@ enum class TimeBucket { UpTo4, From5To10, Over10 };  // hours per month
 TimeBucket time_bucket(int hours_per_month);
 std::string_view time_bucket_id(TimeBucket b);  // "up-to-4", "5-to-10", "over-10"
 
-enum class FilterGroup { Category, District, Commitment, Time, Audience };
-std::string_view filter_group_id(FilterGroup g);  // "category", "district", "commitment", "time", "suitable"
+enum class FilterGroup { Category, District, When, Commitment, Time, Audience };
+// "category", "district", "when", "commitment", "time", "suitable"
+std::string_view filter_group_id(FilterGroup g);
 
 struct OfferFilter {
   std::set<std::string> categories;
   std::set<std::string> districts;
   std::set<Commitment> commitments;
   std::set<TimeBucket> time;
+  // When the visitor has time. An offer without slots is "by arrangement" and fits any of them.
+  std::set<TimeSlot> slots;
   std::set<std::string> audiences;
 
   bool empty() const;

@@ -1,6 +1,7 @@
 #include "kiosk/core/search_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "kiosk/core/text_fold.hpp"
@@ -87,6 +88,10 @@ constexpr float kTypoFactor = 0.6f;
 
 SearchIndex::SearchIndex(const ContentSnapshot& c) : offer_count_(static_cast<uint32_t>(c.offers.size())) {
   IndexBuilder b;
+  std::array<const LocalizedText*, std::size(kTimeSlots)> slot_words{};
+  for (const auto& [id, slot] : kTimeSlots)
+    if (const auto it = c.strings.find("slot." + std::string(id)); it != c.strings.end())
+      slot_words[static_cast<size_t>(slot)] = &it->second;
   for (uint32_t i = 0; i < offer_count_; ++i) {
     const Offer& o = c.offers[i];
     b.start_offer(i);
@@ -98,6 +103,9 @@ SearchIndex::SearchIndex(const ContentSnapshot& c) : offer_count_(static_cast<ui
     if (const District* d = c.find_district(o.district)) b.add(d->name, kPlace);
     for (const auto& id : o.categories)
       if (const Category* cat = c.find_category(id)) b.add(cat->name, kPlace);
+    // "Wochenende", "hafta sonu", "вихідні": when the offer is, in every language.
+    for (TimeSlot t : o.time_slots)
+      if (const LocalizedText* words = slot_words[static_cast<size_t>(t)]) b.add(*words, kPlace);
   }
   words_.reserve(b.size());
   b.take([&](const std::string& w, IndexBuilder::Postings&& p) { words_.push_back({w, to_u32(w), std::move(p)}); });

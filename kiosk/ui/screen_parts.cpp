@@ -11,7 +11,7 @@ namespace kiosk::ui {
 void offer_card(const ScreenContext& ctx, const Offer& o) {
   const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang());  // middle dot
   const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang()) + " \xC2\xB7 " +
-                           hours_label(ctx.content, o, ctx.lang());
+                           hours_label(ctx.content, o, ctx.lang()) + " \xC2\xB7 " + time_slots_label(ctx.content, o, ctx.lang());
   if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when)) ctx.emit(Intent::open(ScreenId::OfferDetail, o.id));
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }

@@ -6,8 +6,8 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr FilterGroup kGroups[] = {FilterGroup::Category, FilterGroup::District, FilterGroup::Commitment,
-                                   FilterGroup::Time, FilterGroup::Audience};
+constexpr FilterGroup kGroups[] = {FilterGroup::Category, FilterGroup::District, FilterGroup::When,
+                                   FilterGroup::Commitment, FilterGroup::Time, FilterGroup::Audience};
 
 std::string chip_id(FilterGroup g, std::string_view value) {
   return "filter." + std::string(filter_group_id(g)) + "." + std::string(value);
@@ -80,6 +80,9 @@ void OffersScreen::draw_chips(const ScreenContext& ctx, FilterGroup g) {
     case FilterGroup::Time:
       for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})
         chips.emplace_back(time_bucket_id(b), ctx.t("time." + std::string(time_bucket_id(b))));
+      break;
+    case FilterGroup::When:
+      for (const auto& [id, slot] : kTimeSlots) chips.emplace_back(id, ctx.t("slot." + std::string(id)));
       break;
     case FilterGroup::Audience:
       for (const auto& a : c.audiences) chips.emplace_back(a.id, ctx.l(a.name));

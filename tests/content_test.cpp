@@ -204,3 +204,41 @@ TEST_CASE("kioskctl generate: 10,000 offers that validate, over every district, 
   CHECK(districts.size() == s.districts.size());
   CHECK(test::run_command(ctl + " validate " + (tmp.path() / "a").string(), out) == 0);
 }
+
+TEST_CASE("fallback chains: Ukrainian reads English then German, Turkish German then English; meta.json can say otherwise") {
+  const auto s = test::bundled_snapshot();
+  CHECK(s->meta.fallback.of(Lang::Uk) == std::vector<Lang>{Lang::En, Lang::De});
+  CHECK(s->meta.fallback.of(Lang::Tr) == std::vector<Lang>{Lang::De, Lang::En});
+  const Unit* u = s->find_unit("ombudsstelle");
+  REQUIRE(u != nullptr);
+  CHECK(u->description.shown_in(Lang::Uk, s->meta.fallback.of(Lang::Uk)) == Lang::En);
+  CHECK(u->description.shown_in(Lang::Tr, s->meta.fallback.of(Lang::Tr)) == Lang::De);
+  CHECK(u->facts[0].label.shown_in(Lang::Uk, s->meta.fallback.of(Lang::Uk)) == Lang::Uk);  // fixed vocabulary: translated
+  for (const auto& c : s->categories) CHECK_MESSAGE((c.name.has(Lang::Tr) && c.name.has(Lang::Uk)), c.id);
+  for (const auto& d : s->districts) CHECK_MESSAGE((d.name.has(Lang::Tr) && d.name.has(Lang::Uk)), d.id);
+  for (const auto& a : s->audiences) CHECK_MESSAGE((a.name.has(Lang::Tr) && a.name.has(Lang::Uk)), a.id);
+
+  auto with_meta = [](const std::string& fallback) {
+    auto sources = test::read_sources(test::bundled_content());
+    for (auto& src : sources)
+      if (src.name == "meta.json") {
+        auto doc = nlohmann::json::parse(src.text);
+        doc["meta"]["fallback"] = nlohmann::json::parse(fallback);
+        src.text = doc.dump();
+      }
+    return parse_content(sources);
+  };
+  const auto own = with_meta(R"({"uk": ["de"]})");
+  REQUIRE(own.ok());
+  CHECK(own.snapshot->meta.fallback.of(Lang::Uk) == std::vector<Lang>{Lang::De});
+  CHECK(own.snapshot->meta.fallback.of(Lang::Tr) == std::vector<Lang>{Lang::De, Lang::En});  // not named: the default
+
+  const auto bad = with_meta(R"({"uk": ["uk", "ru", "en", "en"], "xx": ["de"], "tr": "de"})");
+  CHECK_FALSE(bad.ok());
+  std::set<std::string> paths;
+  for (const auto& p : bad.problems) paths.insert(p.path);
+  for (const char* path : {"$.meta.fallback.uk[0]", "$.meta.fallback.uk[1]", "$.meta.fallback.uk[3]", "$.meta.fallback.xx",
+                           "$.meta.fallback.tr"})
+    CHECK_MESSAGE(paths.count(path), path);
+  CHECK_FALSE(paths.count("$.meta.fallback.uk[2]"));
+}

@@ -265,3 +265,26 @@ TEST_CASE("a \"Wann\" filter group with the four time slots, in every language")
   CHECK(k.label("offers.filter.when").find("Ne zaman") == 0);
   CHECK(k.label("filter.when.weekend").find("hafta sonu") != std::string::npos);
 }
+
+TEST_CASE("content missing in the visitor's language: the chain's language with its tag, one tap to the other") {
+  const auto s = test::bundled_snapshot();
+  const Unit* u = s->find_unit("ombudsstelle");
+  REQUIRE(u != nullptr);
+  Kiosk k;
+  k.tap("lang.uk");
+  k.tap("home.units");
+  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::En));  // English before German for Ukrainian
+  k.tap("unit.ombudsstelle");
+  CHECK(k.label("content.other_language").find("Deutsch") != std::string::npos);
+  k.tap("content.other_language");
+  CHECK(k.app->ui().visit().session().other_fallback);
+  CHECK(k.label("content.other_language").find("English") != std::string::npos);
+  k.tap("nav.back");
+  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::De));
+  k.tap("lang.tr");  // another language, its own chain: German first
+  CHECK_FALSE(k.app->ui().visit().session().other_fallback);
+  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::De));
+  k.tap("lang.de");  // nothing is missing in German: no note
+  k.tap("unit.ombudsstelle");
+  CHECK(k.automation().find("content.other_language") == nullptr);
+}

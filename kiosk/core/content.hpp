@@ -110,6 +110,7 @@ struct ContentMeta {
   LocalizedText notice;
   std::string privacy_version;  // recorded with every registration's consent
   std::string privacy_url;      // the full notice online (QR code)
+  FallbackChains fallback;      // which language to show a text in that lacks the visitor's
 };
 
 // UI strings by key, each in up to four languages.

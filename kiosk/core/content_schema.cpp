@@ -1,5 +1,6 @@
 #include "kiosk/core/content_schema.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/content_formats.hpp"
@@ -21,6 +22,40 @@ Contact read_contact(const Reader& r) {
   return c;
 }
 
+// "fallback": {"uk": ["en", "de"], "tr": ["de", "en"]}: the languages to try, in order, for
+// a text missing in the visitor's; languages not named keep their default chain.
+void parse_fallback(const Reader& meta, FallbackChains& out) {
+  const Value v = meta.field("fallback");
+  if (!v) return;
+  const std::string at = meta.path_of("fallback");
+  if (!v->is_object()) return meta.problem(at, "an object of languages, e.g. {\"uk\": [\"en\", \"de\"]}", describe(v));
+  for (const auto [code, list] : as<object>(*v)) {
+    const std::string path = at + "." + std::string(code);
+    const auto lang = lang_from_code(code);
+    if (!lang) {
+      meta.problem(path, "a language code: \"de\", \"en\", \"tr\" or \"uk\"", in_quotes(code));
+      continue;
+    }
+    if (!list.is_array()) {
+      meta.problem(path, "a list of language codes, e.g. [\"en\", \"de\"]", describe(list));
+      continue;
+    }
+    std::vector<Lang> chain;
+    size_t i = 0;
+    for (const element item : as<array>(list)) {
+      const std::string item_path = path + "[" + std::to_string(i++) + "]";
+      const auto s = as_string(item);
+      const auto next = s ? lang_from_code(*s) : std::nullopt;
+      if (!next || *next == *lang || std::find(chain.begin(), chain.end(), *next) != chain.end()) {
+        meta.problem(item_path, "another language's code, once: \"de\", \"en\", \"tr\" or \"uk\"", describe(item));
+        continue;
+      }
+      chain.push_back(*next);
+    }
+    out.next[static_cast<size_t>(*lang)] = std::move(chain);
+  }
+}
+
 void parse_meta(Parsed& p, const Reader& r) {
   ContentMeta& m = p.snapshot->meta;
   m.title = r.text("title", true);
@@ -28,6 +63,7 @@ void parse_meta(Parsed& p, const Reader& r) {
   m.notice = r.text("notice", false);
   m.privacy_version = r.string("privacy_version", false);
   m.privacy_url = r.checked("privacy_url", false, "an https:// address of the privacy notice", is_https_url);
+  parse_fallback(r, m.fallback);
   p.meta_seen = true;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
-// The four languages of the UI. Content is written in German and English; Turkish and
-// Ukrainian visitors get UI strings in their language and content in German (the fallback).
+// The four languages of the UI. Every text has German; a text missing in the visitor's
+// language is shown in the next language of its fallback chain (content/meta.json, see
+// FallbackChains), and German last of all.
 #include <array>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -23,5 +25,14 @@ constexpr std::optional<Lang> lang_from_code(std::string_view code) {
   }
   return std::nullopt;
 }
+
+// For each language, the languages to try next when a text lacks it (German need not be named:
+// it is always last). The defaults follow who reads what: most Ukrainians who came to Dortmund
+// since 2022 read English better than German; Turkish-speaking Dortmunders mostly read German.
+struct FallbackChains {
+  std::array<std::vector<Lang>, 4> next{std::vector<Lang>{}, std::vector<Lang>{Lang::De},
+                                        std::vector<Lang>{Lang::De, Lang::En}, std::vector<Lang>{Lang::En, Lang::De}};
+  const std::vector<Lang>& of(Lang l) const { return next[static_cast<size_t>(l)]; }
+};
 
 }  // namespace kiosk

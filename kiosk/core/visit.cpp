@@ -152,7 +152,10 @@ void Visit::apply_one(const Intent& i, double now) {
     }
     case Intent::Kind::Back: nav_.back(); break;
     case Intent::Kind::Home: nav_.home(); break;
-    case Intent::Kind::SetLanguage: session_.lang = i.lang; break;
+    case Intent::Kind::SetLanguage:
+      session_.lang = i.lang;
+      session_.other_fallback = false;  // the new language has its own chain
+      break;
     case Intent::Kind::StartVisit:
       nav_.home();
       idle_.touch(now);
@@ -187,6 +190,10 @@ void Visit::apply_one(const Intent& i, double now) {
       break;
     case Intent::Kind::ToggleLargeText: session_.large_text = !session_.large_text; break;
     case Intent::Kind::ToggleContrast: session_.high_contrast = !session_.high_contrast; break;
+    case Intent::Kind::ToggleOtherFallback:
+      session_.other_fallback = !session_.other_fallback;
+      ++session_.generation;  // lists show other titles
+      break;
     case Intent::Kind::StillHere: idle_.touch(now); break;
     case Intent::Kind::ToggleConsent: session_.form.consent = !session_.form.consent; break;
     case Intent::Kind::ToggleAgeConfirmed: session_.form.age_confirmed = !session_.form.age_confirmed; break;

@@ -3,8 +3,11 @@
 // the next visitor finds nothing of the previous one: typed text zeroed, filters, language and
 // display settings back to their defaults.
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "kiosk/core/lang.hpp"
+#include "kiosk/core/localized_text.hpp"
 #include "kiosk/core/offer_filter.hpp"
 #include "kiosk/core/registration_form.hpp"
 #include "kiosk/core/visitor_text.hpp"
@@ -22,6 +25,16 @@ struct VisitorSession {
   std::optional<FilterGroup> open_group;  // the filter group whose chips are shown
   bool large_text = false;
   bool high_contrast = false;
+  // Texts missing in the visitor's language are shown in the chain's second language instead of
+  // its first (a Ukrainian visitor who reads German better than English).
+  bool other_fallback = false;
+  // The languages to show content in when a text lacks the visitor's, in order.
+  std::vector<Lang> content_chain(const FallbackChains& chains) const {
+    std::vector<Lang> chain = chains.of(lang);
+    if (other_fallback && chain.size() >= 2) std::swap(chain[0], chain[1]);
+    return chain;
+  }
+
   // Bumped on every change of filter or search, so lists know when to recompute.
   unsigned generation = 0;
 
@@ -36,6 +49,7 @@ struct VisitorSession {
     lang = Lang::De;
     large_text = false;
     high_contrast = false;
+    other_fallback = false;
     ++generation;
   }
 };

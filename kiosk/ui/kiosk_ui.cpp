@@ -116,6 +116,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ctx.images = &images_;
   ctx.registration_available = visit_.registration_available();
   ctx.staff = visit_.staff_view();
+  ctx.content_chain = session.content_chain(content.meta.fallback);
 
   if (screen.full_screen()) {
     screen.draw(ctx);

@@ -4,6 +4,7 @@
 // navigate, load, store or call out to a service themselves.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,10 +49,17 @@ struct ScreenContext {
   const UiImages* images = nullptr;
   bool registration_available = false;  // the kiosk can seal and keep registrations
   StaffView staff;                      // the counter's session and the kiosk's status, as values
+  std::vector<Lang> content_chain;      // for content missing in the visitor's language
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }
-  const std::string& l(const LocalizedText& text) const { return text.get(session.lang); }
+  // Content in the visitor's language, else along the fallback chain.
+  const std::string& l(const LocalizedText& text) const { return text.get(session.lang, content_chain); }
+  // The language l() shows `text` in, when it is not the visitor's: for its language tag.
+  std::optional<Lang> fallback_of(const LocalizedText& text) const {
+    const Lang shown = text.shown_in(session.lang, content_chain);
+    return shown == session.lang ? std::nullopt : std::optional<Lang>(shown);
+  }
   float em() const { return ui.em(); }
   void emit(Intent i) const { intents.push_back(std::move(i)); }
 };
@@ -86,6 +94,11 @@ void end_two_columns();
 // the other.
 void columns_in_landscape(const ScreenContext& ctx, const char* id, float first_weight, const std::function<void()>& first,
                           const std::function<void()>& second);
+// "EN" for English: the tag beside a text shown in a fallback language; "" for none.
+std::string language_tag(std::optional<Lang> lang);
+// Under a detail page's heading when its text is not in the visitor's language: a language tag,
+// "not yet in Ukrainian", and one tap to read it in the chain's other language.
+void fallback_note(const ScreenContext& ctx, const LocalizedText& text);
 // Width of the label column of fact rows: a third of the area, at most 9 em.
 float fact_label_width(const ScreenContext& ctx);
 // "🌿 Umwelt & Natur": the category's pictogram before its name.

@@ -8,11 +8,45 @@
 
 namespace kiosk::ui {
 
+std::string language_tag(std::optional<Lang> lang) {
+  if (!lang) return {};
+  std::string tag(lang_code(*lang));
+  for (char& c : tag) c = static_cast<char>(c - 'a' + 'A');
+  return tag;
+}
+
+void fallback_note(const ScreenContext& ctx, const LocalizedText& text) {
+  const auto shown = ctx.fallback_of(text);
+  if (!shown) return;
+  const float em = ctx.em();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 tag = draw_tag(ctx.ui, dl, pos, language_tag(shown));
+  const std::string_view note = ctx.t("content.not_translated");
+  ImFont* f = ctx.ui.fonts.small;
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + tag.x + 0.4f * em, pos.y + 0.1f * em), ctx.ui.palette.text_muted, note.data(),
+              note.data() + note.size());
+  ImGui::Dummy(ImVec2(0, tag.y));
+  // One tap to the chain's other language ("Deutsch" where English was shown).
+  Lang other = *shown;
+  for (Lang l : ctx.content_chain)
+    if (l != *shown && text.has(l)) {
+      other = l;
+      break;
+    }
+  if (other == *shown) return;
+  const auto names = ctx.content.strings.find("lang.name");
+  const std::string name = names != ctx.content.strings.end() ? names->second.get(other) : language_tag(other);
+  if (button(ctx.ui, "content.other_language", std::string(icon::kGlobe) + "  " + name, ImVec2(0, 0)))
+    ctx.emit(Intent::of(Intent::Kind::ToggleOtherFallback));
+}
+
 void offer_card(const ScreenContext& ctx, const Offer& o) {
   const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang());  // middle dot
   const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang()) + " \xC2\xB7 " +
                            hours_label(ctx.content, o, ctx.lang()) + " \xC2\xB7 " + time_slots_label(ctx.content, o, ctx.lang());
-  if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when)) ctx.emit(Intent::open(ScreenId::OfferDetail, o.id));
+  if (card(ctx.ui, "offer." + o.id, ctx.l(o.title), where, when, language_tag(ctx.fallback_of(o.title))))
+    ctx.emit(Intent::open(ScreenId::OfferDetail, o.id));
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }
 

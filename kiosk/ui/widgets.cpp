@@ -208,16 +208,31 @@ bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon
   return target.pressed;
 }
 
+float tag_width(const UiContext& ui, std::string_view text) {
+  ImFont* f = ui.fonts.small;
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, begin_of(text), end_of(text)).x + 0.6f * ui.em();
+}
+
+ImVec2 draw_tag(const UiContext& ui, ImDrawList* dl, ImVec2 pos, std::string_view text) {
+  ImFont* f = ui.fonts.small;
+  const ImVec2 size(tag_width(ui, text), f->FontSize + 0.2f * ui.em());
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui.palette.text_muted, 0.2f * ui.em(), 0, std::max(1.0f, 0.06f * ui.em()));
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + 0.3f * ui.em(), pos.y + 0.1f * ui.em()), ui.palette.text_muted, begin_of(text),
+              end_of(text));
+  return size;
+}
+
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
-          std::string_view line2) {
+          std::string_view line2, std::string_view tag) {
   const float em = ui.em();
   const float width = ImGui::GetContentRegionAvail().x;
   const float pad = 0.8f * em;
   const float arrow_w = 1.6f * em;
+  const float tag_w = tag.empty() ? 0.0f : tag_width(ui, tag) + 0.4f * em;
   const float wrap = width - 2 * pad - arrow_w;
   ImFont* bold = ui.fonts.bold;
   ImFont* body = ui.fonts.body;
-  const ImVec2 t = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, begin_of(title), end_of(title));
+  const ImVec2 t = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap - tag_w, begin_of(title), end_of(title));
   const ImVec2 l1 = line1.empty() ? ImVec2() : body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, begin_of(line1), end_of(line1));
   const ImVec2 l2 = line2.empty() ? ImVec2() : body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, begin_of(line2), end_of(line2));
   const float gap = 0.25f * em;
@@ -232,7 +247,8 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
   dl->AddRectFilled(bb.Min, bb.Max, target.held ? ui.palette.surface_pressed : ui.palette.surface, rounding);
   dl->AddRect(bb.Min, bb.Max, ui.palette.border, rounding, 0, std::max(1.0f, 0.06f * em));
   ImVec2 p(bb.Min.x + pad, bb.Min.y + pad);
-  add_text_in_view(dl, bold, p, ui.palette.text, title, wrap);
+  add_text_in_view(dl, bold, p, ui.palette.text, title, wrap - tag_w);
+  if (!tag.empty()) draw_tag(ui, dl, ImVec2(bb.Max.x - pad - arrow_w - tag_w + 0.4f * em, p.y + 0.1f * em), tag);
   p.y += t.y;
   if (!line1.empty()) {
     p.y += gap;

@@ -65,8 +65,12 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
 void draw_chevron(ImDrawList* dl, ImVec2 center, float size, Chevron direction, ImU32 colour);
 
 // A full-width tappable card: bold title, then up to two lines of muted text, then an arrow.
+// `tag` (a language code such as "EN") shows as a small framed label beside the title.
 bool card(const UiContext& ui, std::string_view id, std::string_view title, std::string_view line1,
-          std::string_view line2 = {});
+          std::string_view line2 = {}, std::string_view tag = {});
+// A small framed label at `pos` ("EN": the text beside it is in English); returns its size.
+ImVec2 draw_tag(const UiContext& ui, ImDrawList* dl, ImVec2 pos, std::string_view text);
+float tag_width(const UiContext& ui, std::string_view text);
 
 // Text as ImGui::TextUnformatted draws it (wrapped at the pushed wrap position, if any), but only
 // the glyphs inside the view become vertices. ImGui skips what lies below the view, not what a

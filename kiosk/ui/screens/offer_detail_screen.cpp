@@ -60,6 +60,7 @@ void OfferDetailScreen::draw(const ScreenContext& ctx) {
     return;
   }
   heading(ctx.ui, ctx.l(o->title));
+  fallback_note(ctx, o->description);
   muted(ctx.ui, o->organisation);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   if (ctx.registration_available) {

@@ -51,6 +51,7 @@ void UnitDetailScreen::draw(const ScreenContext& ctx) {
     return;
   }
   heading(ctx.ui, ctx.l(u->name));
+  fallback_note(ctx, u->description);
   columns_in_landscape(ctx, "##unit", 1.4f, [&] { about(ctx, *u); }, [&] { facts_and_contact(ctx, *u); });
 
   bool any = false;

@@ -10,7 +10,7 @@ void UnitsScreen::draw(const ScreenContext& ctx) {
   for (int pass = 0; pass < 2; ++pass) {
     for (const Unit& u : ctx.content.units) {
       if (u.parent.empty() != (pass == 0)) continue;
-      if (card(ctx.ui, "unit." + u.id, ctx.l(u.name), ctx.l(u.summary)))
+      if (card(ctx.ui, "unit." + u.id, ctx.l(u.name), ctx.l(u.summary), {}, language_tag(ctx.fallback_of(u.summary))))
         ctx.emit(Intent::open(ScreenId::UnitDetail, u.id));
       ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
     }

@@ -288,3 +288,28 @@ TEST_CASE("content missing in the visitor's language: the chain's language with 
   k.tap("unit.ombudsstelle");
   CHECK(k.automation().find("content.other_language") == nullptr);
 }
+
+TEST_CASE("chosen filter values stay in sight as removable chips; an open group looks different from one with a value") {
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    CAPTURE(w);
+    Kiosk k(w, h);
+    k.tap("home.offers");
+    k.tap("offers.filter.district");
+    CHECK(k.automation().find("offers.filter.district")->selected);  // open
+    k.tap("filter.district.hoerde");
+    k.tap("offers.filter.when");  // another group opens, the district group closes
+    k.tap("filter.when.weekend");
+    const auto* district = k.automation().find("offers.filter.district");
+    CHECK_FALSE(district->selected);
+    CHECK(district->label.find("(1)") != std::string::npos);
+    CHECK(k.automation().find("filter.district.hoerde") == nullptr);  // its chips are closed …
+    REQUIRE(k.automation().find("active.district.hoerde") != nullptr);  // … its value is not
+    CHECK(k.label("active.district.hoerde").find("Hörde") != std::string::npos);
+    CHECK(k.automation().find("active.when.weekend") != nullptr);
+    check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+    k.tap("active.district.hoerde");  // one tap takes it away
+    CHECK(k.app->ui().visit().session().filter.count(FilterGroup::District) == 0);
+    CHECK(k.automation().find("active.district.hoerde") == nullptr);
+    CHECK(k.app->ui().visit().session().filter.count(FilterGroup::When) == 1);
+  }
+}

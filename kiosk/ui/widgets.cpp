@@ -22,7 +22,7 @@ WidgetRect visible_part(const ImRect& r) {
 }
 
 void record(const UiContext& ui, std::string_view id, std::string_view label, const ImRect& r, bool enabled,
-            bool clipped, bool primary = false) {
+            bool clipped, bool primary = false, bool selected = false) {
   WidgetRecord w;
   w.id.assign(id);
   w.label.assign(label);
@@ -31,6 +31,7 @@ void record(const UiContext& ui, std::string_view id, std::string_view label, co
   w.enabled = enabled;
   w.clipped_label = clipped;
   w.primary = primary;
+  w.selected = selected;
   ui.automation.record(std::move(w));
 }
 
@@ -62,7 +63,7 @@ struct Target {
 
 Target touch_target(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, bool enabled,
                     bool clipped_label, ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease,
-                    bool primary = false) {
+                    ButtonStyle style = ButtonStyle::Secondary) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   Target t;
   const ImGuiID gid = window->GetID(begin_of(id), end_of(id));
@@ -70,7 +71,7 @@ Target touch_target(const UiContext& ui, std::string_view id, std::string_view l
   t.bb = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
   t.dl = window->DrawList;
   ImGui::ItemSize(t.bb);
-  record(ui, id, label, t.bb, enabled, clipped_label, primary);
+  record(ui, id, label, t.bb, enabled, clipped_label, style == ButtonStyle::Primary, style == ButtonStyle::Selected);
   if (!ImGui::ItemAdd(t.bb, gid)) return t;
   t.shown = true;
   bool hovered = false, held = false;
@@ -150,7 +151,7 @@ bool button_impl(const UiContext& ui, std::string_view id, std::string_view labe
   size.y = std::max(size.y, kMinTargetEm * em);
 
   const bool clipped = text.x > size.x - 0.5f * em;
-  const Target target = touch_target(ui, id, label, size, enabled, clipped, flags, style == ButtonStyle::Primary);
+  const Target target = touch_target(ui, id, label, size, enabled, clipped, flags, style);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
   const Colours c = colours_for(ui.palette, style);
@@ -193,7 +194,7 @@ bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon
   const ImVec2 icon_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, begin_of(icon), end_of(icon));
   const ImVec2 label_size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label));
   const bool clipped = label_size.x > size.x - 0.3f * em || icon_size.y + label_size.y > size.y;
-  const Target target = touch_target(ui, id, label, size, true, clipped);
+  const Target target = touch_target(ui, id, label, size, true, clipped, ImGuiButtonFlags_PressedOnClickRelease, style);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
   const Colours c = colours_for(ui.palette, style);

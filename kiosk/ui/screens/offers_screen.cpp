@@ -13,6 +13,34 @@ std::string chip_id(FilterGroup g, std::string_view value) {
   return "filter." + std::string(filter_group_id(g)) + "." + std::string(value);
 }
 
+// Every choice of a group as (value, label), in the order the chips show them.
+std::vector<std::pair<std::string, std::string>> choices(const ScreenContext& ctx, FilterGroup g) {
+  std::vector<std::pair<std::string, std::string>> chips;  // value, label
+  const ContentSnapshot& c = ctx.content;
+  switch (g) {
+    case FilterGroup::Category:
+      for (const auto& cat : c.categories) chips.emplace_back(cat.id, category_label(ctx, cat));
+      break;
+    case FilterGroup::District:
+      for (const auto& d : c.districts) chips.emplace_back(d.id, ctx.l(d.name));
+      break;
+    case FilterGroup::Commitment:
+      for (const auto& [id, v] : kCommitments) chips.emplace_back(id, commitment_label(c, v, ctx.lang()));
+      break;
+    case FilterGroup::Time:
+      for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})
+        chips.emplace_back(time_bucket_id(b), ctx.t("time." + std::string(time_bucket_id(b))));
+      break;
+    case FilterGroup::When:
+      for (const auto& [id, slot] : kTimeSlots) chips.emplace_back(id, ctx.t("slot." + std::string(id)));
+      break;
+    case FilterGroup::Audience:
+      for (const auto& a : c.audiences) chips.emplace_back(a.id, ctx.l(a.name));
+      break;
+  }
+  return chips;
+}
+
 }  // namespace
 
 const std::vector<uint32_t>& OffersScreen::results(const ScreenContext& ctx) {
@@ -37,6 +65,7 @@ void OffersScreen::draw(const ScreenContext& ctx) {
   if (text_field(ctx.ui, "offers.search", ctx.session.search.view(), ctx.t("offers.search_hint"), ctx.focus == "offers.search",
                  icon::kSearch))
     ctx.emit(Intent::focus("offers.search"));
+  draw_active_filters(ctx);
   draw_filter_groups(ctx);
   // Chips, count and list scroll together: with the keyboard up and large text there is not
   // room for all of them, and the search field and group buttons must stay in reach.
@@ -50,6 +79,24 @@ void OffersScreen::draw(const ScreenContext& ctx) {
   ImGui::PopStyleVar(2);
 }
 
+// What the visitor chose, under the search field, whichever group is open: each value a chip
+// with a cross that takes it away.
+void OffersScreen::draw_active_filters(const ScreenContext& ctx) {
+  if (ctx.session.filter.empty()) return;
+  bool first = true;
+  for (FilterGroup g : kGroups) {
+    if (ctx.session.filter.count(g) == 0) continue;
+    for (const auto& [value, label] : choices(ctx, g)) {
+      if (!ctx.session.filter.is_set(g, value)) continue;
+      const std::string shown = label + "  " + icon::kClose;
+      if (!first) flow_next(button_width(ctx.ui, shown));
+      first = false;
+      if (button(ctx.ui, "active." + std::string(filter_group_id(g)) + "." + value, shown, ImVec2(0, 0), ButtonStyle::Accent))
+        ctx.emit(Intent::filter(g, value));
+    }
+  }
+}
+
 void OffersScreen::draw_filter_groups(const ScreenContext& ctx) {
   bool first = true;
   for (FilterGroup g : kGroups) {
@@ -58,36 +105,15 @@ void OffersScreen::draw_filter_groups(const ScreenContext& ctx) {
     const bool open = ctx.session.open_group == g;
     if (!first) flow_next(button_width(ctx.ui, label));
     first = false;
-    const ButtonStyle style = open ? ButtonStyle::Selected : ctx.session.filter.count(g) ? ButtonStyle::Accent : ButtonStyle::Secondary;
+    // Open is filled; a closed group's values show as chips under the search field instead.
+    const ButtonStyle style = open ? ButtonStyle::Selected : ButtonStyle::Secondary;
     if (button(ctx.ui, "offers.filter." + std::string(filter_group_id(g)), label, ImVec2(0, 0), style))
       ctx.emit(Intent::show_group(open ? std::nullopt : std::optional<FilterGroup>(g)));
   }
 }
 
 void OffersScreen::draw_chips(const ScreenContext& ctx, FilterGroup g) {
-  std::vector<std::pair<std::string, std::string>> chips;  // value, label
-  const ContentSnapshot& c = ctx.content;
-  switch (g) {
-    case FilterGroup::Category:
-      for (const auto& cat : c.categories) chips.emplace_back(cat.id, category_label(ctx, cat));
-      break;
-    case FilterGroup::District:
-      for (const auto& d : c.districts) chips.emplace_back(d.id, ctx.l(d.name));
-      break;
-    case FilterGroup::Commitment:
-      for (const auto& [id, v] : kCommitments) chips.emplace_back(id, commitment_label(c, v, ctx.lang()));
-      break;
-    case FilterGroup::Time:
-      for (TimeBucket b : {TimeBucket::UpTo4, TimeBucket::From5To10, TimeBucket::Over10})
-        chips.emplace_back(time_bucket_id(b), ctx.t("time." + std::string(time_bucket_id(b))));
-      break;
-    case FilterGroup::When:
-      for (const auto& [id, slot] : kTimeSlots) chips.emplace_back(id, ctx.t("slot." + std::string(id)));
-      break;
-    case FilterGroup::Audience:
-      for (const auto& a : c.audiences) chips.emplace_back(a.id, ctx.l(a.name));
-      break;
-  }
+  const auto chips = choices(ctx, g);
   bool first = true;
   for (const auto& [value, label] : chips) {
     const bool on = ctx.session.filter.is_set(g, value);

@@ -16,6 +16,7 @@ class OffersScreen final : public Screen {
   void draw(const ScreenContext& ctx) override;
 
  private:
+  void draw_active_filters(const ScreenContext& ctx);
   void draw_filter_groups(const ScreenContext& ctx);
   void draw_chips(const ScreenContext& ctx, FilterGroup group);
   void draw_results(const ScreenContext& ctx);

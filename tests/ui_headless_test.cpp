@@ -313,3 +313,33 @@ TEST_CASE("chosen filter values stay in sight as removable chips; an open group 
     CHECK(k.app->ui().visit().session().filter.count(FilterGroup::When) == 1);
   }
 }
+
+TEST_CASE("portrait: register, send and done sit in the lowest quarter, within reach from a wheelchair") {
+  const std::pair<Route, const char*> actions[] = {{{ScreenId::OfferDetail, "lesepaten-aplerbeck"}, "offer.register"},
+                                                   {{ScreenId::Register, "lesepaten-aplerbeck"}, "form.submit"},
+                                                   {{ScreenId::ThankYou, "lesepaten-aplerbeck"}, "thanks.done"}};
+  for (bool large : {false, true}) {
+    Kiosk k(1080, 1920);
+    if (large) k.tap("a11y.large_text");
+    for (Lang lang : kAllLangs) {
+      k.app->ui().visit().set_language(lang);
+      for (const auto& [route, id] : actions) {
+        CAPTURE(large);
+        CAPTURE(lang_code(lang));
+        CAPTURE(id);
+        k.show(route);
+        const auto* a = k.automation().find(id);
+        REQUIRE(a != nullptr);
+        CHECK(a->is_visible());
+        CHECK(a->primary);
+        CHECK(a->rect.y >= 0.75f * 1920);
+        check_targets(k.automation(), 1080, 1920);
+        k.app->ui().visit().open({ScreenId::Home, ""});
+      }
+    }
+  }
+  // Landscape keeps them in the page: the screen is wide, not tall.
+  Kiosk wide(1920, 1080);
+  wide.show({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
+  CHECK(wide.automation().find("offer.register") != nullptr);
+}

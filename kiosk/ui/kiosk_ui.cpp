@@ -128,7 +128,12 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     KeyboardMode mode = KeyboardMode::Text;
     VisitorText* target = visit_.focused_field(mode);
     const float keyboard_h = target ? keyboard_.height(ui, mode) : 0.0f;
-    const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - nav_h - keyboard_h);
+    // Portrait: the main action in a bar above the navigation, in reach (the keyboard's Enter
+    // takes its place while typing).
+    const std::optional<ScreenAction> action = !landscape && target == nullptr ? screen.action(ctx) : std::nullopt;
+    ctx.action_bar = action.has_value();
+    const float action_h = action ? kMinTargetEm * em + 1.2f * em : 0.0f;
+    const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - nav_h - keyboard_h - action_h);
     const float body_top = ImGui::GetCursorScreenPos().y;
     if (screen.scrolls_itself()) {
       ImGui::BeginChild(route_key(route).c_str(), ImVec2(display.x, body_h), false,
@@ -146,6 +151,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
       ImGui::PopStyleVar(2);
     }
     if (target) draw_keyboard(ui, body_top + body_h, keyboard_h, *target, mode);
+    if (action) draw_action_bar(ctx, *action, body_top + body_h, action_h);
     draw_navigation(ui, nav_h, two_rows);
   }
   ImGui::End();
@@ -176,6 +182,23 @@ void KioskUi::reveal_focused_field() {
   if (field == nullptr) return;
   scroll_.reveal(field->rect.y, field->rect.y + field->rect.h);
   reveal_pending_ = false;
+}
+
+void KioskUi::draw_action_bar(const ScreenContext& ctx, const ScreenAction& action, float top, float height) {
+  const float em = ctx.em();
+  const float width = ImGui::GetIO().DisplaySize.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, top), ImVec2(width, top + height), ctx.ui.palette.surface);
+  dl->AddLine(ImVec2(0, top), ImVec2(width, top), ctx.ui.palette.border, std::max(1.0f, 0.06f * em));
+  ImGui::SetCursorScreenPos(ImVec2(0.8f * em, top + 0.6f * em));
+  ImGui::PushItemWidth(width - 1.6f * em);
+  ImGui::BeginGroup();
+  ImGui::BeginChild("##action", ImVec2(width - 1.6f * em, kMinTargetEm * em), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  main_action(ctx, action);
+  ImGui::EndChild();
+  ImGui::EndGroup();
+  ImGui::PopItemWidth();
 }
 
 void KioskUi::draw_sample_notice(const UiContext& ui) {

@@ -52,6 +52,7 @@ class KioskUi {
   float navigation_height(const UiContext& ui, bool& two_rows) const;
   void draw_navigation(const UiContext& ui, float height, bool two_rows);
   void draw_sample_notice(const UiContext& ui);
+  void draw_action_bar(const ScreenContext& ctx, const ScreenAction& action, float top, float height);
   void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
   void draw_leave_form(const UiContext& ui);

@@ -27,6 +27,18 @@ struct UiImage {
 };
 using UiImages = std::map<std::string, UiImage>;  // by bundle path, "media/<sha>.png"
 
+// A screen's main action (register, send, done): in portrait it sits in a bar just above the
+// navigation, within reach from a wheelchair (DIN 18040-1: controls 85-105 cm above the floor,
+// the lowest quarter of a 55-inch portrait screen); in landscape, and while the keyboard is up,
+// the screen draws it where it belongs in its own layout.
+struct ScreenAction {
+  std::string id;
+  std::string label;
+  Intent intent;
+  bool enabled = true;
+  Chevron chevron = Chevron::None;
+};
+
 // One frame's view of the visit for a screen. The tools a screen draws with and the state it
 // reads are references of distinct types (the compiler catches a mix-up); the rest are values
 // set by name in KioskUi::draw.
@@ -50,6 +62,7 @@ struct ScreenContext {
   bool registration_available = false;  // the kiosk can seal and keep registrations
   StaffView staff;                      // the counter's session and the kiosk's status, as values
   std::vector<Lang> content_chain;      // for content missing in the visitor's language
+  bool action_bar = false;              // the screen's main action is in the bar: do not draw it inline
 
   Lang lang() const { return session.lang; }
   std::string_view t(std::string_view key) const { return content.text(key, session.lang); }
@@ -74,7 +87,14 @@ class Screen {
   // Full-screen screens (the attract loop) get no header and no navigation bar.
   virtual bool full_screen() const { return false; }
   virtual void draw(const ScreenContext& ctx) = 0;
+  // The screen's main action, if it has one now (see ScreenAction).
+  virtual std::optional<ScreenAction> action(const ScreenContext&) const { return std::nullopt; }
 };
+
+// The main action as a full-width primary button: in the bar, or inline where the screen puts
+// it when there is no bar.
+void main_action(const ScreenContext& ctx, const ScreenAction& action);
+void inline_action(const ScreenContext& ctx, const Screen& screen);
 
 // Parts several screens share, so units and offers read alike.
 void offer_card(const ScreenContext& ctx, const Offer& offer);

@@ -41,6 +41,16 @@ void fallback_note(const ScreenContext& ctx, const LocalizedText& text) {
     ctx.emit(Intent::of(Intent::Kind::ToggleOtherFallback));
 }
 
+void main_action(const ScreenContext& ctx, const ScreenAction& a) {
+  if (button(ctx.ui, a.id, a.label, ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary, a.enabled, a.chevron))
+    ctx.emit(a.intent);
+}
+
+void inline_action(const ScreenContext& ctx, const Screen& screen) {
+  if (ctx.action_bar) return;
+  if (const auto a = screen.action(ctx)) main_action(ctx, *a);
+}
+
 void offer_card(const ScreenContext& ctx, const Offer& o) {
   const std::string where = o.organisation + " \xC2\xB7 " + district_label(ctx.content, o, ctx.lang());  // middle dot
   const std::string when = commitment_label(ctx.content, o.commitment, ctx.lang()) + " \xC2\xB7 " +

@@ -53,6 +53,13 @@ void facts(const ScreenContext& ctx, const Offer& o) {
 
 }  // namespace
 
+std::optional<ScreenAction> OfferDetailScreen::action(const ScreenContext& ctx) const {
+  const Offer* o = ctx.content.find_offer(ctx.route.item);
+  if (o == nullptr || !ctx.registration_available) return std::nullopt;
+  return ScreenAction{"offer.register", std::string(ctx.t("offer.register")), Intent::open(ScreenId::Register, o->id), true,
+                      Chevron::Right};
+}
+
 void OfferDetailScreen::draw(const ScreenContext& ctx) {
   const Offer* o = ctx.content.find_offer(ctx.route.item);
   if (o == nullptr) {  // gone with a content update
@@ -63,13 +70,8 @@ void OfferDetailScreen::draw(const ScreenContext& ctx) {
   fallback_note(ctx, o->description);
   muted(ctx.ui, o->organisation);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  if (ctx.registration_available) {
-    if (button(ctx.ui, "offer.register", ctx.t("offer.register"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary,
-               true, Chevron::Right))
-      ctx.emit(Intent::open(ScreenId::Register, o->id));
-  } else {
-    muted(ctx.ui, ctx.t("offer.register_counter"));
-  }
+  if (ctx.registration_available) inline_action(ctx, *this);
+  else muted(ctx.ui, ctx.t("offer.register_counter"));
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   columns_in_landscape(ctx, "##offer", 1.2f, [&] { about(ctx, *o); }, [&] { facts(ctx, *o); });
 }

@@ -8,6 +8,7 @@ class OfferDetailScreen final : public Screen {
  public:
   ScreenId id() const override { return ScreenId::OfferDetail; }
   void draw(const ScreenContext& ctx) override;
+  std::optional<ScreenAction> action(const ScreenContext& ctx) const override;
 };
 
 }  // namespace kiosk::ui

@@ -91,9 +91,13 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
     ImGui::PopStyleColor();
   }
   if (!errors.empty()) muted(ctx.ui, ctx.t("form.check_above"));
-  if (button(ctx.ui, "form.submit", ctx.t(ctx.session.form_sending ? "form.saving" : "form.submit"),
-             ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary, !ctx.session.form_sending))
-    ctx.emit(Intent::of(Intent::Kind::Submit));
+  inline_action(ctx, *this);
+}
+
+std::optional<ScreenAction> RegisterScreen::action(const ScreenContext& ctx) const {
+  if (ctx.content.find_offer(ctx.route.item) == nullptr) return std::nullopt;
+  return ScreenAction{"form.submit", std::string(ctx.t(ctx.session.form_sending ? "form.saving" : "form.submit")),
+                      Intent::of(Intent::Kind::Submit), !ctx.session.form_sending};
 }
 
 }  // namespace kiosk::ui

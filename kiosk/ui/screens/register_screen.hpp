@@ -9,6 +9,7 @@ class RegisterScreen final : public Screen {
  public:
   ScreenId id() const override { return ScreenId::Register; }
   void draw(const ScreenContext& ctx) override;
+  std::optional<ScreenAction> action(const ScreenContext& ctx) const override;
 };
 
 }  // namespace kiosk::ui

@@ -11,8 +11,11 @@ void ThankYouScreen::draw(const ScreenContext& ctx) {
     qr_block(ctx, "thanks.qr", o->url.empty() ? o->contact.url : o->url);
   }
   ImGui::Dummy(ImVec2(0, 0.5f * ctx.em()));
-  if (button(ctx.ui, "thanks.done", ctx.t("thanks.done"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
-    ctx.emit(Intent::of(Intent::Kind::FinishVisit));
+  inline_action(ctx, *this);
+}
+
+std::optional<ScreenAction> ThankYouScreen::action(const ScreenContext& ctx) const {
+  return ScreenAction{"thanks.done", std::string(ctx.t("thanks.done")), Intent::of(Intent::Kind::FinishVisit)};
 }
 
 }  // namespace kiosk::ui

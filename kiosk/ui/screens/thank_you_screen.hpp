@@ -8,6 +8,7 @@ class ThankYouScreen final : public Screen {
  public:
   ScreenId id() const override { return ScreenId::ThankYou; }
   void draw(const ScreenContext& ctx) override;
+  std::optional<ScreenAction> action(const ScreenContext& ctx) const override;
 };
 
 }  // namespace kiosk::ui

@@ -343,3 +343,28 @@ TEST_CASE("portrait: register, send and done sit in the lowest quarter, within r
   wide.show({ScreenId::OfferDetail, "lesepaten-aplerbeck"});
   CHECK(wide.automation().find("offer.register") != nullptr);
 }
+
+TEST_CASE("a button that cannot be used is drawn plain, and the form's hint names no colour") {
+  struct NoBackend final : StaffConsole {
+    bool pin_configured() const override { return true; }
+    int64_t locked_for_s() const override { return 0; }
+    void check_pin(std::string) override {}
+    StaffStatus status() const override { return {}; }  // no backend configured: nothing to sync with
+    void refresh() override {}
+    void sync_now() override {}
+  } console;
+  Kiosk k;
+  k.app->ui().visit().set_staff_console(&console);
+  k.show({ScreenId::Staff, ""});
+  const auto* sync = k.automation().find("staff.sync_now");
+  REQUIRE(sync != nullptr);
+  CHECK_FALSE(sync->enabled);
+  CHECK_FALSE(sync->primary);  // not muted grey on red
+  const auto s = test::bundled_snapshot();
+  for (Lang lang : kAllLangs) {
+    const std::string hint(s->text("form.check_above", lang));
+    for (const char* colour : {"rot", "red", "kırmızı", "червон"}) CHECK_MESSAGE(hint.find(colour) == std::string::npos, hint);
+  }
+  CHECK(s->text("form.email_example", Lang::De) == "name@beispiel.de");
+  CHECK(s->text("form.email_example", Lang::Tr) != s->text("form.email_example", Lang::De));
+}

@@ -26,7 +26,7 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     // attract loop, search, filters, QR, idle question, keyboard
     "attract.touch", "attract.kind_offer", "attract.kind_unit",
     "offers.search_hint", "offers.clear", "offers.empty", "offers.empty_clear",
-    "filter.category", "filter.district", "filter.commitment", "filter.time", "filter.suitable", "filter.when", "content.not_translated",
+    "filter.category", "filter.district", "filter.commitment", "filter.time", "filter.suitable", "filter.when", "content.not_translated", "form.email_example",
     "time.up-to-4", "time.5-to-10", "time.over-10", "qr.title", "qr.caption",
     "idle.question", "idle.explain", "idle.continue",
     "form.saving", "form.leave_question", "form.leave_explain", "form.discard", "form.keep_editing", "osk.space", "osk.enter", "osk.next", "osk.send", "a11y.large_text", "a11y.contrast",

@@ -141,6 +141,8 @@ std::string chip_label(std::string_view label, bool selected) {
 
 bool button_impl(const UiContext& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
                  bool enabled, Chevron chevron, ImGuiButtonFlags flags) {
+  // A button that cannot be used now is drawn plain: muted text on a filled colour is unreadable.
+  if (!enabled) style = ButtonStyle::Secondary;
   const float em = ui.em();
   ImFont* font = ui.fonts.bold;
   const float pad_x = kButtonPadEm * em;

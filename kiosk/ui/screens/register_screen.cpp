@@ -11,7 +11,8 @@ namespace {
 void field_error(const ScreenContext& ctx, const std::vector<FieldError>& errors, std::string_view field) {
   for (const auto& e : errors) {
     if (e.field != field) continue;
-    std::string text(ctx.t(e.key));
+    // A sign as well as the colour: high contrast shows errors in yellow, and not everyone sees red.
+    std::string text = std::string(icon::kWarning) + "  " + std::string(ctx.t(e.key));
     if (const Offer* o = ctx.content.find_offer(ctx.route.item)) text = fill(text, std::to_string(o->minimum_age));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
     ImGui::PushFont(ctx.ui.fonts.bold);
@@ -49,7 +50,7 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   labelled_field(ctx, errors, "form.first_name", ctx.t("form.first_name"), f.first_name);
   labelled_field(ctx, errors, "form.last_name", ctx.t("form.last_name"), f.last_name);
   muted(ctx.ui, ctx.t("form.reach_hint"));
-  labelled_field(ctx, errors, "form.email", ctx.t("form.email"), f.email, "name@beispiel.de");
+  labelled_field(ctx, errors, "form.email", ctx.t("form.email"), f.email, ctx.t("form.email_example"));
   labelled_field(ctx, errors, "form.phone", ctx.t("form.phone"), f.phone, "0231 …");
 
   ImGui::PushFont(ctx.ui.fonts.bold);

@@ -368,3 +368,48 @@ TEST_CASE("a button that cannot be used is drawn plain, and the form's hint name
   CHECK(s->text("form.email_example", Lang::De) == "name@beispiel.de");
   CHECK(s->text("form.email_example", Lang::Tr) != s->text("form.email_example", Lang::De));
 }
+
+namespace {
+// The highest interactive rectangle a visitor can see, leaving out the staff's long press on
+// the logo (the counter's, not the visitor's).
+float highest_target(const ui::Automation& a) {
+  float top = 1e9f;
+  for (const auto& w : a.widgets())
+    if (w.is_visible() && w.id != "staff.entry" && w.id != "assisted.end") top = std::min(top, w.visible.y);
+  return top;
+}
+}  // namespace
+
+TEST_CASE("reach mode: on every screen, its dialogs and with the keyboard up, nothing to touch is above the middle") {
+  const auto s = test::bundled_snapshot();
+  for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+    for (bool large : {false, true}) {
+      Kiosk k(w, h);
+      if (large) k.tap("a11y.large_text");
+      const float normal_top = highest_target(k.automation());
+      k.tap("a11y.reach");
+      REQUIRE(k.app->ui().visit().session().reach_mode);
+      for (const Route& r : every_route(*s)) {
+        CAPTURE(w);
+        CAPTURE(large);
+        CAPTURE(screen_name(r.screen));
+        CAPTURE(r.item);
+        k.show(r);
+        CHECK(highest_target(k.automation()) >= 0.5f * static_cast<float>(h));
+        check_targets(k.automation(), static_cast<float>(w), static_cast<float>(h));
+        k.app->ui().visit().open({ScreenId::Home, ""});
+      }
+      MESSAGE("highest target on the home screen without reach mode: " << normal_top / static_cast<float>(h) * 100 << " %");
+      k.show({ScreenId::Register, "tafel-hoerde"});
+      k.tap("form.first_name");
+      CHECK(highest_target(k.automation()) >= 0.5f * static_cast<float>(h));
+      k.tap("osk.hide");
+      k.wait(91);  // the idle question
+      REQUIRE(k.app->ui().visit().asking_still_there(*k.clock));
+      CHECK(k.automation().find("idle.continue")->rect.y >= 0.5f * static_cast<float>(h));
+      k.tap("idle.continue");
+      k.wait(200);  // the visit ends: the next visitor starts without reach mode (the installer's default)
+      CHECK_FALSE(k.app->ui().visit().session().reach_mode);
+    }
+  }
+}

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/visit.hpp"
 #include "kiosk/store/content_directory.hpp"
+#include "kiosk/store/kiosk_config.hpp"
 #include "support.hpp"
 
 using namespace kiosk;
@@ -256,4 +257,23 @@ TEST_CASE("visit: the keyboard's Enter leads through the form's fields and sends
   CHECK(v.enter_key() == Visit::EnterKey::Done);
   v.apply(kind(Intent::Kind::NextField), 5);
   CHECK(v.focus().empty());
+}
+
+TEST_CASE("visit: reach mode can be every visit's default (a low-mounted screen), and a visitor's choice ends with the visit") {
+  VisitOptions o;
+  o.reach_mode = true;
+  Visit v(bundled(), o);
+  CHECK(v.session().reach_mode);
+  v.apply(kind(Intent::Kind::ToggleReach), 1);
+  CHECK_FALSE(v.session().reach_mode);
+  v.end(2);
+  CHECK(v.session().reach_mode);
+  Visit plain(bundled());
+  plain.apply(kind(Intent::Kind::ToggleReach), 1);
+  CHECK(plain.session().reach_mode);
+  plain.end(2);
+  CHECK_FALSE(plain.session().reach_mode);
+  const ConfigLoad c = parse_config(R"({"reach_mode": true})", "kiosk.json");
+  CHECK(c.config.reach_mode);
+  CHECK(parse_config(R"({"reach_mode": "yes"})", "kiosk.json").problems.size() == 1);
 }

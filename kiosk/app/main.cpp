@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   VisitOptions ui_options;
   ui_options.idle_timeout_s = opt.idle_timeout_s.value_or(cfg.idle_timeout_s);
   ui_options.assisted_idle_timeout_s = cfg.assisted_idle_timeout_s;
+  ui_options.reach_mode = cfg.reach_mode;
   KioskApp app(make_platform(opt.platform), content, ui_options);
   std::string error;
   if (!app.open(opt.window, error)) {

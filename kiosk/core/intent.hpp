@@ -24,6 +24,7 @@ struct Intent {
     Submit,              // the registration form, for the offer in the route
     FinishVisit,         // "Fertig" on the thank-you screen
     ToggleLargeText, ToggleContrast,
+    ToggleReach,         // reach mode: everything a finger must touch in the lower half
     ToggleOtherFallback, // content missing in the visitor's language: show the chain's other language
     StillHere,           // answer to "Sind Sie noch da?"
     DiscardForm, KeepEditing,  // answers to "Eingaben verwerfen?" when leaving a typed form

@@ -11,6 +11,7 @@ namespace kiosk {
 Visit::Visit(SnapshotPtr content, VisitOptions options)
     : content_(std::move(content)), options_(options), idle_(options.idle_timeout_s, options.idle_warning_s) {
   nav_.attract();
+  session_.reach_mode = options_.reach_mode;
 }
 
 void Visit::set_content(SnapshotPtr content) {
@@ -23,6 +24,7 @@ void Visit::end(double now) {
   leave_pending_.reset();
   ++number_;
   session_.wipe();
+  session_.reach_mode = options_.reach_mode;
   staff_.wipe();
   idle_.set_timeout(options_.idle_timeout_s);
   focus_.clear();
@@ -190,6 +192,7 @@ void Visit::apply_one(const Intent& i, double now) {
       break;
     case Intent::Kind::ToggleLargeText: session_.large_text = !session_.large_text; break;
     case Intent::Kind::ToggleContrast: session_.high_contrast = !session_.high_contrast; break;
+    case Intent::Kind::ToggleReach: session_.reach_mode = !session_.reach_mode; break;
     case Intent::Kind::ToggleOtherFallback:
       session_.other_fallback = !session_.other_fallback;
       ++session_.generation;  // lists show other titles

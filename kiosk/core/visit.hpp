@@ -35,6 +35,7 @@ struct VisitOptions {
   double assisted_idle_timeout_s = 600.0;  // while a volunteer assists ("Beratung")
   double staff_entry_s = 3.0;    // how long the logo must be held for the PIN pad
   double staff_refresh_s = 5.0;  // the staff screen's counts are gathered anew this often
+  bool reach_mode = false;       // each visit starts in reach mode (kiosk.json "reach_mode")
 };
 
 // What the staff screens show, as values: copied once per frame, so a screen never calls out.

@@ -25,6 +25,9 @@ struct VisitorSession {
   std::optional<FilterGroup> open_group;  // the filter group whose chips are shown
   bool large_text = false;
   bool high_contrast = false;
+  // Reach mode: the screen's content and every control in its lower half, for visitors in a
+  // wheelchair or of short stature (the Visit restores the installer's default at each visit).
+  bool reach_mode = false;
   // Texts missing in the visitor's language are shown in the chain's second language instead of
   // its first (a Ukrainian visitor who reads German better than English).
   bool other_fallback = false;
@@ -49,6 +52,7 @@ struct VisitorSession {
     lang = Lang::De;
     large_text = false;
     high_contrast = false;
+    reach_mode = false;
     other_fallback = false;
     ++generation;
   }

@@ -125,6 +125,10 @@ ConfigLoad parse_config(std::string_view text, const std::string& file) {
     if (v.is_number() && v.get<double>() >= 30 && v.get<double>() <= 7200) c.assisted_idle_timeout_s = v.get<double>();
     else problem("assisted_idle_timeout_s", "seconds, 30 to 7200", v.dump());
   }
+  if (j.contains("reach_mode")) {
+    if (j["reach_mode"].is_boolean()) c.reach_mode = j["reach_mode"].get<bool>();
+    else problem("reach_mode", "true or false", j["reach_mode"].dump());
+  }
   if (j.contains("allow_http_loopback")) {
     if (j["allow_http_loopback"].is_boolean()) c.allow_http_loopback = j["allow_http_loopback"].get<bool>();
     else problem("allow_http_loopback", "true or false", j["allow_http_loopback"].dump());

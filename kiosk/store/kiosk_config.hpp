@@ -25,6 +25,7 @@ struct KioskConfig {
   std::string staff_pin_hash;            // from `kioskctl hash-pin`; empty: staff mode cannot be opened
   std::string pin_pepper_file = "/etc/berswordt-kiosk/pin-pepper";  // the pepper, apart from this file
   double assisted_idle_timeout_s = 600.0;  // idle time before the question while a volunteer assists
+  bool reach_mode = false;  // every visit starts in reach mode (the controls in the lower half), e.g. a low-mounted screen
 };
 
 struct ConfigLoad {

@@ -96,7 +96,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   const Palette& palette = palette_for(session);
   const float em = fonts.em;
   apply_style(palette, em);
-  UiContext ui{automation_, palette, fonts};
+  UiContext ui{automation_, palette, fonts, session.reach_mode};
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const bool landscape = display.x > display.y;
   const Route route = visit_.route();
@@ -123,6 +123,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   } else {
     draw_header(ui, 3.4f * em);
     if (content.meta.sample_data) draw_sample_notice(ui);
+    if (session.reach_mode) draw_reach_gap(ui);
     bool two_rows = false;
     const float nav_h = navigation_height(ui, two_rows);
     KeyboardMode mode = KeyboardMode::Text;
@@ -199,6 +200,22 @@ void KioskUi::draw_action_bar(const ScreenContext& ctx, const ScreenAction& acti
   ImGui::EndChild();
   ImGui::EndGroup();
   ImGui::PopItemWidth();
+}
+
+// Reach mode: the page begins half way down; above it only a note of what happened.
+void KioskUi::draw_reach_gap(const UiContext& ui) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float em = ui.em();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float lower = display.y * 0.5f;
+  if (p.y >= lower) return;
+  ImFont* font = ui.fonts.body;
+  const std::string note = std::string(icon::kWheelchair) + "  " + std::string(t("a11y.reach_note"));
+  const float wrap = display.x - 3.2f * em;
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, note.c_str());
+  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(1.6f * em, std::max(p.y + em, lower - size.y - 1.0f * em)),
+                                      ui.palette.text_muted, note.c_str(), nullptr, wrap);
+  ImGui::SetCursorScreenPos(ImVec2(p.x, lower));
 }
 
 void KioskUi::draw_sample_notice(const UiContext& ui) {
@@ -279,7 +296,6 @@ void KioskUi::draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float
   if (button(ui, "assisted.end", label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(Intent::Kind::EndAssisted));
 }
 
-std::string KioskUi::home_label() const { return std::string(icon::kHome) + "  " + std::string(t("nav.home")); }
 
 // Each language by its own name ("Türkçe", "Українська"), from the content's strings.
 std::string KioskUi::language_name(Lang l) const {
@@ -290,13 +306,25 @@ std::string KioskUi::language_name(Lang l) const {
 
 // The bar holds Back, Home, the two accessibility switches and four languages. One row where
 // they fit at their natural width (landscape), else two: navigation above, languages below.
+// The bar's first row: the way back, home and the display switches, each a pictogram over a
+// short label, like a phone's tab bar (the labels fit in every language, in large text too).
+std::vector<KioskUi::Tool> KioskUi::tools() const {
+  const VisitorSession& s = visit_.session();
+  return {{"nav.back", icon::kBack, t("nav.back"), false, visit_.can_go_back(), Intent::Kind::Back},
+          {"nav.home", icon::kHome, t("nav.home"), false, true, Intent::Kind::Home},
+          {"a11y.large_text", icon::kTextSize, t("a11y.large_text"), s.large_text, true, Intent::Kind::ToggleLargeText},
+          {"a11y.contrast", icon::kContrast, t("a11y.contrast"), s.high_contrast, true, Intent::Kind::ToggleContrast},
+          {"a11y.reach", icon::kWheelchair, t("a11y.reach"), s.reach_mode, true, Intent::Kind::ToggleReach}};
+}
+
+// One row where tools and languages fit at their natural width (landscape), else two: the
+// tools above, the languages below.
 float KioskUi::navigation_height(const UiContext& ui, bool& two_rows) const {
   const float em = ui.em();
   const float inner = ImGui::GetIO().DisplaySize.x - 1.6f * em;
   const float gap = 0.5f * em;
-  float needed = button_width(ui, t("nav.back"), Chevron::Left) + gap + button_width(ui, home_label()) + gap;
-  needed += icon_button_width(ui, icon::kTextSize, t("a11y.large_text")) + gap;
-  needed += icon_button_width(ui, icon::kContrast, t("a11y.contrast")) + gap + 1.0f * em;
+  float needed = 1.0f * em;
+  for (const Tool& tool : tools()) needed += icon_button_width(ui, tool.icon, tool.label) + gap;
   for (Lang l : kAllLangs) needed += button_width(ui, language_name(l)) + gap;
   two_rows = needed > inner;
   const float row = kMinTargetEm * em;
@@ -316,24 +344,16 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
 
   const float inner = display.x - 2 * margin;
-  const float larger_w = icon_button_width(ui, icon::kTextSize, t("a11y.large_text"));
-  const float contrast_w = icon_button_width(ui, icon::kContrast, t("a11y.contrast"));
-  float nav_w = 0;
-  if (two_rows) nav_w = (inner - larger_w - contrast_w - 3 * gap) / 2;
-  if (button(ui, "nav.back", t("nav.back"), ImVec2(nav_w, 0), ButtonStyle::Secondary,
-             visit_.can_go_back(), Chevron::Left))
-    intents_.push_back(Intent::of(Intent::Kind::Back));
-  ImGui::SameLine();
-  // Home is a way back, not the screen's action: secondary, so Register, Send or Done has no rival.
-  if (button(ui, "nav.home", home_label(), ImVec2(nav_w, 0), ButtonStyle::Secondary)) intents_.push_back(Intent::of(Intent::Kind::Home));
-  ImGui::SameLine();
-  if (icon_button(ui, "a11y.large_text", icon::kTextSize, t("a11y.large_text"), ImVec2(larger_w, 0),
-                  visit_.session().large_text ? ButtonStyle::Selected : ButtonStyle::Secondary))
-    intents_.push_back(Intent::of(Intent::Kind::ToggleLargeText));
-  ImGui::SameLine();
-  if (icon_button(ui, "a11y.contrast", icon::kContrast, t("a11y.contrast"), ImVec2(contrast_w, 0),
-                  visit_.session().high_contrast ? ButtonStyle::Selected : ButtonStyle::Secondary))
-    intents_.push_back(Intent::of(Intent::Kind::ToggleContrast));
+  const std::vector<Tool> row = tools();
+  const float equal_w = (inner - gap * static_cast<float>(row.size() - 1)) / static_cast<float>(row.size());
+  for (size_t i = 0; i < row.size(); ++i) {
+    const Tool& tool = row[i];
+    if (i > 0) ImGui::SameLine();
+    // Home is a way back, not the screen's action: never primary, so Register, Send or Done has no rival.
+    if (icon_button(ui, tool.id, tool.icon, tool.label, ImVec2(two_rows ? equal_w : 0, 0),
+                    tool.selected ? ButtonStyle::Selected : ButtonStyle::Secondary, tool.enabled))
+      intents_.push_back(Intent::of(tool.intent));
+  }
 
   // Languages by their own names, so a visitor finds theirs without reading German.
   float lang_w = 0;

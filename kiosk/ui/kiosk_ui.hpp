@@ -52,12 +52,20 @@ class KioskUi {
   float navigation_height(const UiContext& ui, bool& two_rows) const;
   void draw_navigation(const UiContext& ui, float height, bool two_rows);
   void draw_sample_notice(const UiContext& ui);
+  void draw_reach_gap(const UiContext& ui);
   void draw_action_bar(const ScreenContext& ctx, const ScreenAction& action, float top, float height);
   void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
   void draw_leave_form(const UiContext& ui);
   void draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height);
-  std::string home_label() const;
+  struct Tool {
+    const char* id;
+    const char* icon;
+    std::string_view label;
+    bool selected, enabled;
+    Intent::Kind intent;
+  };
+  std::vector<Tool> tools() const;
   std::string language_name(Lang l) const;
   void consume_typed_keys();
   void forget_what_the_visit_left();

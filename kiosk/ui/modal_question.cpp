@@ -18,7 +18,7 @@ int modal_question(const UiContext& ui, const char* window_id, std::string_view 
   ImGui::PopStyleColor();
   const float w = std::min(display.x - 2 * em, 24.0f * em);
   const float x = (display.x - w) * 0.5f;
-  const float y = display.y * 0.3f;
+  const float y = display.y * (ui.reach ? 0.5f : 0.3f);
   const float pad = 1.2f * em;
   // The contents are laid out first, on a channel above the panel; the panel is then drawn
   // beneath them at exactly their size, so no answer can hang below its frame.

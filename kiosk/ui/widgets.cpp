@@ -187,7 +187,8 @@ float icon_button_width(const UiContext& ui, std::string_view icon, std::string_
 }
 
 bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon, std::string_view label, ImVec2 size,
-                 ButtonStyle style) {
+                 ButtonStyle style, bool enabled) {
+  if (!enabled) style = ButtonStyle::Secondary;
   const float em = ui.em();
   ImFont* big = ui.fonts.bold;
   ImFont* small = ui.fonts.small;
@@ -196,10 +197,11 @@ bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon
   const ImVec2 icon_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, begin_of(icon), end_of(icon));
   const ImVec2 label_size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, begin_of(label), end_of(label));
   const bool clipped = label_size.x > size.x - 0.3f * em || icon_size.y + label_size.y > size.y;
-  const Target target = touch_target(ui, id, label, size, true, clipped, ImGuiButtonFlags_PressedOnClickRelease, style);
+  const Target target = touch_target(ui, id, label, size, enabled, clipped, ImGuiButtonFlags_PressedOnClickRelease, style);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
-  const Colours c = colours_for(ui.palette, style);
+  Colours c = colours_for(ui.palette, style);
+  if (!enabled) c.text = ui.palette.text_muted;
   const float rounding = 0.35f * em;
   target.dl->AddRectFilled(bb.Min, bb.Max, target.held ? c.fill_pressed : c.fill, rounding);
   if (style == ButtonStyle::Secondary) target.dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));

@@ -18,6 +18,7 @@ struct UiContext {
   Automation& automation;
   const Palette& palette;
   const FontSet& fonts;
+  bool reach = false;  // reach mode: dialogs open in the lower half
   float em() const { return fonts.em; }
 };
 
@@ -31,7 +32,7 @@ bool button(const UiContext& ui, std::string_view id, std::string_view label, Im
 // A switch with its pictogram above a short label in the small font ("Größer", "Kontrast"):
 // bare icons leave older visitors guessing. `size.x` 0 = fit the wider of the two.
 bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon, std::string_view label, ImVec2 size,
-                 ButtonStyle style = ButtonStyle::Secondary);
+                 ButtonStyle style = ButtonStyle::Secondary, bool enabled = true);
 float icon_button_width(const UiContext& ui, std::string_view icon, std::string_view label);
 
 // An invisible area that fires once when a finger has rested on it for `seconds` (the staff

@@ -413,3 +413,17 @@ TEST_CASE("reach mode: on every screen, its dialogs and with the keyboard up, no
     }
   }
 }
+
+TEST_CASE("portrait: a page shorter than the screen stands at the bottom, the PIN pad and the privacy notice's way back too") {
+  Kiosk k(1080, 1920);
+  for (const auto& [route, id] : {std::pair<Route, const char*>{{ScreenId::StaffPin, ""}, "staff.pin.1"},
+                                  std::pair<Route, const char*>{{ScreenId::Privacy, ""}, "privacy.back"}}) {
+    CAPTURE(id);
+    k.show(route);
+    const auto* w = k.automation().find(id);
+    REQUIRE(w != nullptr);
+    CHECK(w->is_visible());
+    CHECK(w->rect.y >= 0.5f * 1920);
+    k.app->ui().visit().open({ScreenId::Home, ""});
+  }
+}

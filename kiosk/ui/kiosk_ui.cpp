@@ -145,8 +145,15 @@ void KioskUi::draw(const FontSet& fonts, double now) {
       ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
       ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
       scroll_.begin(route_key(route).c_str(), ImVec2(display.x, body_h), em, ImGuiWindowFlags_AlwaysUseWindowPadding);
+      // Portrait: a page shorter than its room stands at the bottom, near the hands (measured
+      // last frame; the first frame of a page is drawn from the top).
+      const std::string key = route_key(route);
+      const bool align_bottom = !landscape && target == nullptr && short_page_.first == key && short_page_.second < body_h;
+      if (align_bottom) ImGui::Dummy(ImVec2(0, body_h - short_page_.second));
+      const float content_top = ImGui::GetCursorPosY();
       screen.draw(ctx);
       ImGui::Dummy(ImVec2(0, 0.8f * em));
+      short_page_ = {key, ImGui::GetCursorPosY() - content_top + 2 * ImGui::GetStyle().WindowPadding.y};
       reveal_focused_field();
       scroll_.end();
       ImGui::PopStyleVar(2);

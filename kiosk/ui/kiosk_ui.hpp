@@ -86,6 +86,7 @@ class KioskUi {
   double last_now_ = 0.0;
   bool started_ = false;
   bool reveal_pending_ = false;
+  std::pair<std::string, float> short_page_;  // the page drawn last and its height without the spacer
 };
 
 }  // namespace kiosk::ui

@@ -427,3 +427,32 @@ TEST_CASE("portrait: a page shorter than the screen stands at the bottom, the PI
     k.app->ui().visit().open({ScreenId::Home, ""});
   }
 }
+
+TEST_CASE("offers: portrait search and filters rise from the bottom; in landscape with the keyboard up results stay in sight") {
+  {
+    Kiosk k(1080, 1920);
+    k.tap("home.offers");
+    k.tap("offers.filter.district");
+    for (const char* id : {"offers.search", "offers.filter.category", "offers.filter.when", "filter.district.aplerbeck"}) {
+      CAPTURE(id);
+      const auto* w = k.automation().find(id);
+      REQUIRE(w != nullptr);
+      CHECK(w->is_visible());
+      CHECK(w->rect.y >= 0.5f * 1920);
+    }
+    check_targets(k.automation(), 1080, 1920);
+  }
+  for (bool large : {false, true}) {
+    CAPTURE(large);
+    Kiosk k(1920, 1080);
+    if (large) k.tap("a11y.large_text");
+    k.tap("home.offers");
+    k.tap("offers.filter.district");
+    k.tap("offers.search");
+    REQUIRE(k.app->ui().visit().typing());
+    size_t cards = 0;  // whole cards, not a sliver
+    for (const auto& w : k.automation().widgets())
+      if (w.id.rfind("offer.", 0) == 0 && w.visible.h >= w.rect.h - 1) ++cards;
+    CHECK(cards >= 1);
+  }
+}

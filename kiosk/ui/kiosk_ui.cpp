@@ -125,9 +125,12 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     if (content.meta.sample_data) draw_sample_notice(ui);
     if (session.reach_mode) draw_reach_gap(ui);
     bool two_rows = false;
-    const float nav_h = navigation_height(ui, two_rows);
     KeyboardMode mode = KeyboardMode::Text;
     VisitorText* target = visit_.focused_field(mode);
+    // Landscape: the keyboard takes the bar's place while it is up, as on a phone, or in large
+    // text nothing of the page would remain above it. Its own key puts it away.
+    const bool bar = !(landscape && target != nullptr);
+    const float nav_h = bar ? navigation_height(ui, two_rows) : 0.0f;
     const float keyboard_h = target ? keyboard_.height(ui, mode) : 0.0f;
     // Portrait: the main action in a bar above the navigation, in reach (the keyboard's Enter
     // takes its place while typing).
@@ -160,7 +163,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     }
     if (target) draw_keyboard(ui, body_top + body_h, keyboard_h, *target, mode);
     if (action) draw_action_bar(ctx, *action, body_top + body_h, action_h);
-    draw_navigation(ui, nav_h, two_rows);
+    if (bar) draw_navigation(ui, nav_h, two_rows);
   }
   ImGui::End();
   if (visit_.asking_still_there(now)) draw_still_there(ui, now);

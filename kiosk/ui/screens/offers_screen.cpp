@@ -1,5 +1,7 @@
 #include "kiosk/ui/screens/offers_screen.hpp"
 
+#include <algorithm>
+
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/ui/icons.hpp"
 
@@ -61,22 +63,63 @@ void OffersScreen::draw(const ScreenContext& ctx) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
   ImGui::BeginChild("##offers.head", ImVec2(0, 0), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  heading(ctx.ui, ctx.t("offers.title"));
+  // While the visitor types, the open group's chips step aside so results stay in sight; in
+  // landscape, where the keyboard takes half the height, the title and group buttons too.
+  const bool typing = !ctx.focus.empty();
+  const bool chips = ctx.session.open_group.has_value() && !typing;
+  if (!ctx.landscape) {
+    heading(ctx.ui, ctx.t("offers.title"));
+    draw_portrait(ctx, chips);
+  } else {
+    if (!typing) heading(ctx.ui, ctx.t("offers.title"));
+    draw_search(ctx);
+    if (!typing) {
+      draw_active_filters(ctx);
+      draw_filter_groups(ctx);
+    }
+    // Chips, count and list scroll together: with the keyboard up and large text there is not
+    // room for all of them, and the search field and group buttons must stay in reach.
+    ImGui::Dummy(ImVec2(0, 0.1f * em));
+    ctx.scroll.begin("offers.list", ImVec2(0, 0), em);
+    if (chips) draw_chips(ctx, *ctx.session.open_group);
+    draw_results(ctx);
+    ImGui::Dummy(ImVec2(0, 0.8f * em));
+    ctx.scroll.end();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+}
+
+void OffersScreen::draw_search(const ScreenContext& ctx) {
   if (text_field(ctx.ui, "offers.search", ctx.session.search.view(), ctx.t("offers.search_hint"), ctx.focus == "offers.search",
                  icon::kSearch))
     ctx.emit(Intent::focus("offers.search"));
+}
+
+// Portrait: the list above, and the search and filters at the bottom of the page, within
+// reach from a wheelchair: an open group's chips rise above the group buttons like a sheet.
+// The controls' height is the last frame's, so the list knows its room before they are drawn.
+void OffersScreen::draw_portrait(const ScreenContext& ctx, bool chips) {
+  const float em = ctx.em();
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const float list_h = std::max(kMinTargetEm * em, ImGui::GetContentRegionAvail().y - controls_h_ - gap);
+  ctx.scroll.begin("offers.list", ImVec2(0, list_h), em);
+  draw_results(ctx);
+  ImGui::Dummy(ImVec2(0, 0.4f * em));
+  ctx.scroll.end();
+  ImGui::BeginGroup();
+  if (chips) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y), ctx.ui.palette.border,
+                                        std::max(1.0f, 0.06f * em));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    draw_chips(ctx, *ctx.session.open_group);
+  }
   draw_active_filters(ctx);
   draw_filter_groups(ctx);
-  // Chips, count and list scroll together: with the keyboard up and large text there is not
-  // room for all of them, and the search field and group buttons must stay in reach.
-  ImGui::Dummy(ImVec2(0, 0.1f * em));
-  ctx.scroll.begin("offers.list", ImVec2(0, 0), em);
-  if (ctx.session.open_group) draw_chips(ctx, *ctx.session.open_group);
-  draw_results(ctx);
-  ImGui::Dummy(ImVec2(0, 0.8f * em));
-  ctx.scroll.end();
-  ImGui::EndChild();
-  ImGui::PopStyleVar(2);
+  draw_search(ctx);
+  ImGui::EndGroup();
+  controls_h_ = ImGui::GetItemRectSize().y;
 }
 
 // What the visitor chose, under the search field, whichever group is open: each value a chip

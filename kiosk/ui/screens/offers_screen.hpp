@@ -16,6 +16,8 @@ class OffersScreen final : public Screen {
   void draw(const ScreenContext& ctx) override;
 
  private:
+  void draw_portrait(const ScreenContext& ctx, bool chips);
+  void draw_search(const ScreenContext& ctx);
   void draw_active_filters(const ScreenContext& ctx);
   void draw_filter_groups(const ScreenContext& ctx);
   void draw_chips(const ScreenContext& ctx, FilterGroup group);
@@ -31,6 +33,7 @@ class OffersScreen final : public Screen {
   bool list_stale_ = true;  // the results changed since the list was laid out
   float list_width_ = 0.0f, list_em_ = 0.0f;
   Lang list_lang_ = Lang::De;
+  float controls_h_ = 0.0f;  // portrait: the height of search and filters at the bottom, last frame
 };
 
 }  // namespace kiosk::ui

@@ -205,7 +205,7 @@ TEST_CASE("kioskctl generate: 10,000 offers that validate, over every district, 
   CHECK(test::run_command(ctl + " validate " + (tmp.path() / "a").string(), out) == 0);
 }
 
-TEST_CASE("fallback chains: Ukrainian reads English then German, Turkish German then English; meta.json can say otherwise") {
+TEST_CASE("fallback chains: Ukrainian reads English then German, Turkish German then English, meta.json can say otherwise") {
   const auto s = test::bundled_snapshot();
   CHECK(s->meta.fallback.of(Lang::Uk) == std::vector<Lang>{Lang::En, Lang::De});
   CHECK(s->meta.fallback.of(Lang::Tr) == std::vector<Lang>{Lang::De, Lang::En});

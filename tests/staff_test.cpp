@@ -368,3 +368,12 @@ TEST_CASE("kioskctl fleet: one row per kiosk from its heartbeat, silent kiosks f
   CHECK(test::run_command(kKioskctl + " fleet --allow-http-loopback --backend " + backend.url() + " --token wrong", out) == 2);
   CHECK(out.find("refused the admin token") != std::string::npos);
 }
+
+TEST_CASE("the staff screen's durations use the units of its language") {
+  CHECK(format_duration(3 * 86400 + 4 * 3600) == "3 d 4 h");
+  CHECK(format_duration(125, {"g", "sa", "dk", "sn"}) == "2 dk 5 sn");
+  CHECK(format_duration(2 * 3600 + 300, {"д", "год", "хв", "с"}) == "2 год 5 хв");
+  const auto s = test::bundled_snapshot();
+  CHECK(s->text("time.unit.minute", Lang::Tr) == "dk");
+  CHECK(s->text("time.unit.hour", Lang::Uk) == "год");
+}

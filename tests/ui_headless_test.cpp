@@ -289,7 +289,7 @@ TEST_CASE("content missing in the visitor's language: the chain's language with 
   CHECK(k.automation().find("content.other_language") == nullptr);
 }
 
-TEST_CASE("chosen filter values stay in sight as removable chips; an open group looks different from one with a value") {
+TEST_CASE("chosen filter values stay in sight as removable chips, an open group looks different from one with a value") {
   for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
     CAPTURE(w);
     Kiosk k(w, h);
@@ -428,7 +428,7 @@ TEST_CASE("portrait: a page shorter than the screen stands at the bottom, the PI
   }
 }
 
-TEST_CASE("offers: portrait search and filters rise from the bottom; in landscape with the keyboard up results stay in sight") {
+TEST_CASE("offers: portrait search and filters rise from the bottom, in landscape with the keyboard up results stay in sight") {
   {
     Kiosk k(1080, 1920);
     k.tap("home.offers");

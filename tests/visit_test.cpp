@@ -116,7 +116,7 @@ TEST_CASE("visit: leaving a typed form asks first, the privacy notice does not")
   CHECK(v.focus().empty());  // the keyboard went away with the form
 }
 
-TEST_CASE("visit: idle asks, then ends the visit and wipes it; assisted mode waits longer") {
+TEST_CASE("visit: idle asks, then ends the visit and wipes it, assisted mode waits longer") {
   VisitOptions o;
   o.idle_timeout_s = 90;
   o.idle_warning_s = 20;
@@ -157,7 +157,7 @@ TEST_CASE("visit: idle asks, then ends the visit and wipes it; assisted mode wai
   CHECK(v.asking_still_there(203 + 601));
 }
 
-TEST_CASE("visit: a registration saved leads to thank-you, whose time ends the visit; a late answer is ignored") {
+TEST_CASE("visit: a registration saved leads to thank-you, whose time ends the visit, a late answer is ignored") {
   VisitOptions o;
   o.thank_you_s = 30;
   Visit v(bundled(), o);
@@ -201,7 +201,7 @@ TEST_CASE("visit: a registration saved leads to thank-you, whose time ends the v
   CHECK(v.screen() == ScreenId::Home);
 }
 
-TEST_CASE("visit: the staff screens get values, never the PIN; the status is gathered while shown") {
+TEST_CASE("visit: the staff screens get values, never the PIN, the status is gathered while shown") {
   VisitOptions o;
   o.staff_refresh_s = 5;
   Visit v(bundled(), o);
@@ -232,7 +232,7 @@ TEST_CASE("visit: the staff screens get values, never the PIN; the status is gat
   CHECK(v.staff_view().status.outbox_pending == 0);  // not gathered off the staff screens
 }
 
-TEST_CASE("visit: the keyboard's Enter leads through the form's fields and sends on the last; in search it is done") {
+TEST_CASE("visit: the keyboard's Enter leads through the form's fields and sends on the last, in search it is done") {
   Visit v(bundled());
   HeldSink sink;
   v.set_registration_sink(&sink);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -32,7 +33,12 @@ struct StaffStatus {
   std::vector<std::string> config_problems;  // why parts of kiosk.json were not used
 };
 
-// "3 d 4 h", "2 h 5 min", "45 s": short, unambiguous in every language the staff read.
-std::string format_duration(int64_t seconds);
+// Units of time as the staff screen writes them: "d h min s" in German and English, "g sa dk
+// sn" in Turkish, "д год хв с" in Ukrainian (UI strings time.unit.*).
+struct DurationUnits {
+  std::string_view day = "d", hour = "h", minute = "min", second = "s";
+};
+// "3 d 4 h", "2 h 5 min", "45 s": the two largest units, short.
+std::string format_duration(int64_t seconds, const DurationUnits& units = {});
 
 }  // namespace kiosk

@@ -121,15 +121,15 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   if (screen.full_screen()) {
     screen.draw(ctx);
   } else {
-    draw_header(ui, 3.4f * em);
+    KeyboardMode mode = KeyboardMode::Text;
+    VisitorText* target = visit_.focused_field(mode);
+    // Landscape: while the keyboard is up it takes the place of the header and the bar, as on a
+    // phone, or in large text nothing of the page would remain above it. Its own key puts it away.
+    const bool bar = !(landscape && target != nullptr);
+    if (bar) draw_header(ui, 3.4f * em);
     if (content.meta.sample_data) draw_sample_notice(ui);
     if (session.reach_mode) draw_reach_gap(ui);
     bool two_rows = false;
-    KeyboardMode mode = KeyboardMode::Text;
-    VisitorText* target = visit_.focused_field(mode);
-    // Landscape: the keyboard takes the bar's place while it is up, as on a phone, or in large
-    // text nothing of the page would remain above it. Its own key puts it away.
-    const bool bar = !(landscape && target != nullptr);
     const float nav_h = bar ? navigation_height(ui, two_rows) : 0.0f;
     const float keyboard_h = target ? keyboard_.height(ui, mode) : 0.0f;
     // Portrait: the main action in a bar above the navigation, in reach (the keyboard's Enter

@@ -8,9 +8,13 @@
 namespace kiosk::ui {
 namespace {
 
+DurationUnits units(const ScreenContext& ctx) {
+  return {ctx.t("time.unit.day"), ctx.t("time.unit.hour"), ctx.t("time.unit.minute"), ctx.t("time.unit.second")};
+}
+
 std::string ago(const ScreenContext& ctx, int64_t when, int64_t now) {
   if (when <= 0) return std::string(ctx.t("staff.never"));
-  return fill(ctx.t("staff.ago"), format_duration(now - when));
+  return fill(ctx.t("staff.ago"), format_duration(now - when, units(ctx)));
 }
 
 // A fact row whose value is a warning: bold in the alert colour, so it stands out at a glance.
@@ -30,7 +34,7 @@ void content_section(const ScreenContext& ctx, const StaffStatus& s, int64_t now
     return;
   }
   fact_row(ctx.ui, ctx.t("staff.version"), std::to_string(s.content_version), w);
-  if (s.content_created > 0) fact_row(ctx.ui, ctx.t("staff.age"), format_duration(now - s.content_created), w);
+  if (s.content_created > 0) fact_row(ctx.ui, ctx.t("staff.age"), format_duration(now - s.content_created, units(ctx)), w);
   if (s.content_expires > 0) fact_row(ctx.ui, ctx.t("staff.expires"), format_local_time(s.content_expires), w);
   alert_row(ctx, ctx.t("staff.state"), s.stale ? ctx.t("staff.stale") : ctx.t("staff.current"), w, s.stale);
 }
@@ -57,14 +61,14 @@ void registrations_section(const ScreenContext& ctx, const StaffStatus& s, float
     return;
   }
   fact_row(ctx.ui, ctx.t("staff.pending"), std::to_string(s.outbox_pending), w);
-  if (s.outbox_pending > 0) fact_row(ctx.ui, ctx.t("staff.oldest"), format_duration(s.oldest_pending_age_s), w);
+  if (s.outbox_pending > 0) fact_row(ctx.ui, ctx.t("staff.oldest"), format_duration(s.oldest_pending_age_s, units(ctx)), w);
   alert_row(ctx, ctx.t("staff.quarantined"), std::to_string(s.outbox_quarantined), w, s.outbox_quarantined > 0);
 }
 
 void program_section(const ScreenContext& ctx, const StaffStatus& s, float w) {
   subheading(ctx.ui, ctx.t("staff.program"));
   fact_row(ctx.ui, ctx.t("staff.version"), s.app_version, w);
-  fact_row(ctx.ui, ctx.t("staff.uptime"), format_duration(s.uptime_s), w);
+  fact_row(ctx.ui, ctx.t("staff.uptime"), format_duration(s.uptime_s, units(ctx)), w);
   std::string config(ctx.t("staff.config_ok"));
   if (!s.config_problems.empty()) {
     config.clear();

@@ -127,7 +127,7 @@ TEST_CASE("hyphenated names are found written together and apart: phoenixsee, ph
   CHECK(ids(c, small.search("josef")) == std::vector<std::string>{"b"});
 }
 
-TEST_CASE("\"Wann\": weekend offers by filter and by search word in all four languages; cards say when") {
+TEST_CASE("\"Wann\": weekend offers by filter and by search word in all four languages, cards say when") {
   const auto s = test::bundled_snapshot();
   const SearchIndex index(*s);
   std::set<uint32_t> weekend, by_arrangement;

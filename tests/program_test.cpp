@@ -209,3 +209,28 @@ TEST_CASE("the window system starts, forks and all, before the font thread does:
   }
   if (bus != nullptr) ::setenv("DBUS_SESSION_BUS_ADDRESS", saved.c_str(), 1);
 }
+
+TEST_CASE("the three walks of the visitor review run as scripts in a real window") {
+  test::TempDir tmp;
+  std::string out;
+  const std::string kioskctl = std::string(KIOSK_BIN_DIR) + "/kioskctl";
+  REQUIRE(test::run_command(kioskctl + " registrations keygen --secret-key " + (tmp.path() / "reg.key").string(), out) == 0);
+  const std::string key_file = test::read_file(tmp.path() / "reg.key");
+  const auto at = key_file.find("\"public_key\": \"");
+  REQUIRE(at != std::string::npos);
+  const std::string public_key = key_file.substr(at + 15, key_file.find('"', at + 15) - at - 15);
+  std::ofstream(tmp.path() / "kiosk.json") << R"({"registration_public_key": ")" << public_key << R"(", "state_dir": ")"
+                                           << (tmp.path() / "state").string() << R"(", "cache_dir": ")"
+                                           << (tmp.path() / "cache").string() << R"("})";
+  for (const char* walk : {"turkish-weekend-children", "older-visitor-large-text", "ukrainian-ombudsstelle"}) {
+    CAPTURE(walk);
+    const auto script = test::source_dir() / "tests/scripts" / (std::string(walk) + ".json");
+    const int rc = test::run_command(kKiosk + " --windowed 1080x1920 --config " + (tmp.path() / "kiosk.json").string() +
+                                         " --script " + script.string(), out);
+    INFO(out);
+    CHECK(rc == 0);
+    CHECK(out.find("every step done") != std::string::npos);
+    CHECK(out.find("Ay\xC5\x9F" "e") == std::string::npos);  // the name never reaches the log
+  }
+  CHECK(std::filesystem::exists(tmp.path() / "state" / "outbox.sqlite"));
+}

@@ -22,6 +22,20 @@ void wait_real_time(KioskApp& app, int ms) {
   }
 }
 
+// Expectations may depend on a worker's answer (the outbox saying a registration is on disk):
+// the loop runs posted tasks and renders until `holds` is true, waking whenever a worker posts,
+// for at most ten seconds of real time. The condition ends the wait, not a fixed delay.
+template <class Holds>
+bool settle_until(KioskApp& app, const Holds& holds) {
+  const double until = app.now() + 10.0;
+  for (;;) {
+    app.run_posted();
+    app.driver().settle();
+    if (holds() || app.now() >= until) return holds();
+    app.platform().pump_events(50);
+  }
+}
+
 bool run_step(KioskApp& app, const ScriptStep& step, std::string& error) {
   auto& driver = app.driver();
   using A = ScriptStep::Action;
@@ -39,16 +53,18 @@ bool run_step(KioskApp& app, const ScriptStep& step, std::string& error) {
     case A::Type: driver.type(step.text); return true;
     case A::Wait: wait_real_time(app, step.ms); return true;
     case A::ExpectScreen: {
-      driver.settle();
+      if (settle_until(app, [&] { return app.ui().automation().screen() == step.text; })) return true;
       const std::string_view have = app.ui().automation().screen();
-      if (have == step.text) return true;
       error = "expected screen \"" + step.text + "\", but the kiosk shows \"" + std::string(have) + "\"";
       return false;
     }
     case A::ExpectWidget: {
-      driver.settle();
+      if (settle_until(app, [&] {
+            const auto* w = app.ui().automation().find(step.text);
+            return w != nullptr && w->is_visible();
+          }))
+        return true;
       const auto* w = app.ui().automation().find(step.text);
-      if (w != nullptr && w->is_visible()) return true;
       error = "expected widget \"" + step.text + "\" to be visible on screen \"" + std::string(app.ui().automation().screen()) +
               "\"" + (w ? ", but it is scrolled out of view" : ", but it is not there");
       return false;

@@ -25,6 +25,8 @@ shoot 1920x1080 tr offers-district-tr-landscape '{"tap": "home.offers"}' '{"tap"
   '{"tap": "filter.district.innenstadt-nord"}'
 shoot 1080x1920 de large-contrast-de-portrait '{"tap": "a11y.large_text"}' '{"tap": "a11y.contrast"}' \
   '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
+shoot 1080x1920 de reach-de-portrait '{"tap": "a11y.reach"}' '{"tap": "home.offers"}' '{"tap": "offers.filter.when"}'
+shoot 1080x1920 uk offer-uk-fallback-portrait '{"tap": "home.units"}' '{"tap": "unit.ombudsstelle"}'
 
 # The registration form needs a registration key (and a state folder for the outbox).
 tmp=$(mktemp -d)
@@ -35,5 +37,10 @@ printf '{"registration_public_key": "%s", "state_dir": "%s/state", "cache_dir": 
 printf '[{"tap": "attract.start"}, {"tap": "home.offers"}, {"tap": "offer.lesepaten-aplerbeck"}, {"tap": "offer.register"},
   {"tap": "form.first_name"}, {"type": "Zeynep"}, {"tap": "osk.enter"}, {"drag": "form.last_name", "dy": -700},
   {"tap": "form.submit"}, {"screenshot": "%s/register-errors-de-portrait.png"}, {"quit": true}]' "$out" >"$walk"
+tests/with-xvfb.sh "$kiosk" --config "$tmp/kiosk.json" --windowed 1080x1920 --script "$walk" 2>&1 | grep -v "^<6>" || true
+# The Turkish keyboard, on the form, a name with ş half typed.
+printf '[{"tap": "attract.start"}, {"tap": "lang.tr"}, {"tap": "home.offers"}, {"tap": "offer.lesepaten-aplerbeck"},
+  {"tap": "offer.register"}, {"tap": "form.first_name"}, {"tap": "osk.shift"}, {"tap": "osk.key.a"}, {"tap": "osk.key.y"},
+  {"tap": "osk.key.ş"}, {"screenshot": "%s/keyboard-tr-portrait.png"}, {"quit": true}]' "$out" >"$walk"
 tests/with-xvfb.sh "$kiosk" --config "$tmp/kiosk.json" --windowed 1080x1920 --script "$walk" 2>&1 | grep -v "^<6>" || true
 rm -rf "$tmp"

@@ -10,6 +10,8 @@
 namespace kiosk::content_internal {
 namespace {
 
+constexpr const char* kLanguageCodeExpected = "a language code: \"de\", \"en\", \"tr\" or \"uk\"";
+
 Contact read_contact(const Reader& r) {
   Contact c;
   c.name = r.text("name", false);
@@ -33,7 +35,7 @@ void parse_fallback(const Reader& meta, FallbackChains& out) {
     const std::string path = at + "." + std::string(code);
     const auto lang = lang_from_code(code);
     if (!lang) {
-      meta.problem(path, "a language code: \"de\", \"en\", \"tr\" or \"uk\"", in_quotes(code));
+      meta.problem(path, kLanguageCodeExpected, in_quotes(code));
       continue;
     }
     if (!list.is_array()) {
@@ -97,7 +99,7 @@ void parse_strings(Parsed& p, const Reader& top) {
     std::string path = top.path_of("strings") + "." + std::string(code);
     auto lang = lang_from_code(code);
     if (!lang) {
-      top.problem(path, "a language code: \"de\", \"en\", \"tr\" or \"uk\"", in_quotes(code));
+      top.problem(path, kLanguageCodeExpected, in_quotes(code));
       continue;
     }
     if (!table.is_object()) {

@@ -375,7 +375,7 @@ namespace {
 float highest_target(const ui::Automation& a) {
   float top = 1e9f;
   for (const auto& w : a.widgets())
-    if (w.is_visible() && w.id != "staff.entry" && w.id != "assisted.end") top = std::min(top, w.visible.y);
+    if (w.interactive && w.is_visible() && w.id != "staff.entry" && w.id != "assisted.end") top = std::min(top, w.visible.y);
   return top;
 }
 }  // namespace
@@ -454,5 +454,23 @@ TEST_CASE("offers: portrait search and filters rise from the bottom, in landscap
     for (const auto& w : k.automation().widgets())
       if (w.id.rfind("offer.", 0) == 0 && w.visible.h >= w.rect.h - 1) ++cards;
     CHECK(cards >= 1);
+  }
+}
+
+TEST_CASE("the staff screen says in its own language that settings were not used, the details stay for the admins") {
+  Kiosk k;  // its console reports a kiosk.json problem
+  for (Lang lang : kAllLangs) {
+    CAPTURE(lang_code(lang));
+    k.app->ui().visit().set_language(lang);
+    k.show({ScreenId::Staff, ""});
+    const auto* config = k.automation().find("staff.config");
+    REQUIRE(config != nullptr);
+    CHECK_FALSE(config->interactive);
+    const std::string said(test::bundled_snapshot()->text("staff.config_unused", lang));
+    CHECK(config->label.rfind(said, 0) == 0);                             // first, in the staff's language
+    CHECK(config->label.find("$.poll_interval_s") != std::string::npos);  // then the details
+    std::string error;
+    CHECK_FALSE(k.app->driver().tap("staff.config", error));  // text is not a target
+    k.app->ui().visit().open({ScreenId::Home, ""});
   }
 }

@@ -120,6 +120,7 @@ inline std::vector<Route> every_route(const ContentSnapshot& s) {
 inline void check_targets(const ui::Automation& a, float width, float height) {
   const float min_px = 64.0f * std::min(width, height) / 1080.0f - 0.5f;
   for (const auto& w : a.widgets()) {
+    if (!w.interactive) continue;  // text, not a target
     CAPTURE(w.id);
     CHECK(w.rect.w >= min_px);
     CHECK(w.rect.h >= min_px);

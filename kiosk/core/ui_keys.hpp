@@ -29,7 +29,7 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "filter.category", "filter.district", "filter.commitment", "filter.time", "filter.suitable", "filter.when", "content.not_translated", "form.email_example",
     "time.up-to-4", "time.5-to-10", "time.over-10", "qr.title", "qr.caption",
     "idle.question", "idle.explain", "idle.continue",
-    "form.saving", "form.leave_question", "form.leave_explain", "form.discard", "form.keep_editing", "osk.space", "osk.enter", "osk.next", "osk.send", "a11y.large_text", "a11y.contrast", "a11y.reach", "a11y.reach_note", "time.unit.day", "time.unit.hour", "time.unit.minute", "time.unit.second",
+    "form.saving", "form.leave_question", "form.leave_explain", "form.discard", "form.keep_editing", "osk.space", "osk.enter", "osk.next", "osk.send", "a11y.large_text", "a11y.contrast", "a11y.reach", "a11y.reach_note", "time.unit.day", "time.unit.hour", "time.unit.minute", "time.unit.second", "staff.config_unused",
     // register interest, privacy notice, thank you
     "offer.register", "offer.register_counter", "register.title", "register.intro", "form.first_name", "form.last_name",
     "form.reach_hint", "form.email", "form.phone", "form.time", "form.time.any", "form.time.morning", "form.time.afternoon",

@@ -24,6 +24,7 @@ struct WidgetRecord {
   bool clipped_label = false;  // the label did not fit its widget
   bool primary = false;        // drawn as the screen's main action (filled in the primary colour)
   bool selected = false;       // a switch or chip that is on, a group that is open
+  bool interactive = true;     // false: text a screen says (recorded by record_text), not a target
   bool is_visible() const { return visible.w > 0 && visible.h > 0; }
 };
 

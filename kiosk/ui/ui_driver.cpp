@@ -17,6 +17,10 @@ const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error)
     error = "no widget \"" + std::string(id) + "\" on screen \"" + std::string(automation_.screen()) + "\"";
     return nullptr;
   }
+  if (!w->interactive) {
+    error = "widget \"" + std::string(id) + "\" is text, not something to tap";
+    return nullptr;
+  }
   if (!w->is_visible()) {
     error = "widget \"" + std::string(id) + "\" is not visible (scrolled out of view)";
     return nullptr;

@@ -371,6 +371,17 @@ void text_block(std::string_view text) {
   add_text_in_view(window->DrawList, ImGui::GetFont(), pos, ImGui::GetColorU32(ImGuiCol_Text), text, wrap);
 }
 
+void record_text(const UiContext& ui, std::string_view id, std::string_view text) {
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  WidgetRecord w;
+  w.id.assign(id);
+  w.label.assign(text);
+  w.rect = to_rect(r);
+  w.visible = visible_part(r);
+  w.interactive = false;
+  ui.automation.record(std::move(w));
+}
+
 void heading(const UiContext& ui, std::string_view text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);

@@ -83,6 +83,10 @@ float tag_width(const UiContext& ui, std::string_view text);
 void text_block(std::string_view text);
 void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, std::string_view text, float wrap);
 
+// Records the item just drawn (a paragraph, a fact row's value) as text under `id`: tests, and
+// later speech, read what a screen says by id. It is not a target: taps on it are refused.
+void record_text(const UiContext& ui, std::string_view id, std::string_view text);
+
 // Text helpers that wrap at the available width.
 void heading(const UiContext& ui, std::string_view text);
 void subheading(const UiContext& ui, std::string_view text);

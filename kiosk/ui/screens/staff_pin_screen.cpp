@@ -56,6 +56,8 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
       if (!s.config_problems.empty()) {
         subheading(ctx.ui, ctx.t("staff.config"));
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
+        paragraph(ctx.t("staff.config_unused"));
+        record_text(ctx.ui, "staff.config", ctx.t("staff.config_unused"));
         for (const std::string& p : s.config_problems) paragraph(p);
         ImGui::PopStyleColor();
       }

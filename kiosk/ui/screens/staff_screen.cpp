@@ -69,12 +69,14 @@ void program_section(const ScreenContext& ctx, const StaffStatus& s, float w) {
   subheading(ctx.ui, ctx.t("staff.program"));
   fact_row(ctx.ui, ctx.t("staff.version"), s.app_version, w);
   fact_row(ctx.ui, ctx.t("staff.uptime"), format_duration(s.uptime_s, units(ctx)), w);
+  // What happened in the staff's language; the details, for the admin team, as the program says them.
   std::string config(ctx.t("staff.config_ok"));
   if (!s.config_problems.empty()) {
-    config.clear();
-    for (const auto& p : s.config_problems) config += (config.empty() ? "" : "\n") + p;
+    config = std::string(ctx.t("staff.config_unused"));
+    for (const auto& p : s.config_problems) config += "\n" + p;
   }
   alert_row(ctx, ctx.t("staff.config"), config, w, !s.config_problems.empty());
+  record_text(ctx.ui, "staff.config", config);
 }
 
 void actions(const ScreenContext& ctx, const StaffStatus& s) {

@@ -395,3 +395,25 @@ TEST_CASE("the field being typed into is always above the keyboard: every form f
     }
   }
 }
+
+TEST_CASE("the idle question is a framed panel that holds its button, in both themes and in large text") {
+  for (bool contrast : {false, true}) {
+    for (bool large : {false, true}) {
+      CAPTURE(contrast);
+      CAPTURE(large);
+      Kiosk k;
+      if (contrast) k.tap("a11y.contrast");
+      if (large) k.tap("a11y.large_text");
+      k.wait(91);
+      REQUIRE(k.app->ui().visit().asking_still_there(*k.clock));
+      const auto* panel = k.automation().find("still_there.panel");
+      const auto* button = k.automation().find("idle.continue");
+      REQUIRE(panel != nullptr);
+      REQUIRE(button != nullptr);
+      CHECK(button->rect.x >= panel->rect.x);
+      CHECK(button->rect.y >= panel->rect.y);
+      CHECK(button->rect.x + button->rect.w <= panel->rect.x + panel->rect.w);
+      CHECK(button->rect.y + button->rect.h <= panel->rect.y + panel->rect.h);
+    }
+  }
+}

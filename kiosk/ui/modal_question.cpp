@@ -46,6 +46,8 @@ int modal_question(const UiContext& ui, const char* window_id, std::string_view 
   dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, bottom), ui.palette.surface, 0.6f * em);
   dl->AddRect(ImVec2(x, y), ImVec2(x + w, bottom), ui.palette.text, 0.6f * em, 0, std::max(1.0f, 0.1f * em));
   dl->ChannelsMerge();
+  record_text(ui, std::string(window_id + (window_id[0] == '#' && window_id[1] == '#' ? 2 : 0)) + ".panel", title, ImVec2(x, y),
+              ImVec2(x + w, bottom));
   ImGui::End();
   return tapped;
 }

@@ -372,7 +372,11 @@ void text_block(std::string_view text) {
 }
 
 void record_text(const UiContext& ui, std::string_view id, std::string_view text) {
-  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  record_text(ui, id, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void record_text(const UiContext& ui, std::string_view id, std::string_view text, ImVec2 min, ImVec2 max) {
+  const ImRect r(min, max);
   WidgetRecord w;
   w.id.assign(id);
   w.label.assign(text);

@@ -86,6 +86,8 @@ void add_text_in_view(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, st
 // Records the item just drawn (a paragraph, a fact row's value) as text under `id`: tests, and
 // later speech, read what a screen says by id. It is not a target: taps on it are refused.
 void record_text(const UiContext& ui, std::string_view id, std::string_view text);
+// The same for a rectangle drawn by hand (a dialog's panel).
+void record_text(const UiContext& ui, std::string_view id, std::string_view text, ImVec2 min, ImVec2 max);
 
 // Text helpers that wrap at the available width.
 void heading(const UiContext& ui, std::string_view text);

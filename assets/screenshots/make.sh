@@ -26,7 +26,7 @@ shoot 1920x1080 tr offers-district-tr-landscape '{"tap": "home.offers"}' '{"tap"
 shoot 1080x1920 de large-contrast-de-portrait '{"tap": "a11y.large_text"}' '{"tap": "a11y.contrast"}' \
   '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
 shoot 1080x1920 de reach-de-portrait '{"tap": "a11y.reach"}' '{"tap": "home.offers"}' '{"tap": "offers.filter.when"}'
-shoot 1080x1920 uk offer-uk-fallback-portrait '{"tap": "home.units"}' '{"tap": "unit.ombudsstelle"}'
+shoot 1080x1920 uk offer-uk-fallback-portrait '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
 
 # The registration form needs a registration key (and a state folder for the outbox).
 tmp=$(mktemp -d)

@@ -135,6 +135,8 @@ struct ContentSnapshot {
   // lacks it, so a gap shows up on screen instead of an empty button. Keys are literals, so the
   // returned view outlives the call either way.
   std::string_view text(std::string_view key, Lang lang) const;
+  // Each language by its own name ("Türkçe", "Українська"): the UI string lang.name.
+  std::string_view language_name(Lang lang) const { return text("lang.name", lang); }
 
   // Builds the id lookups; called once by the parser before the snapshot is shared.
   void index();

@@ -62,29 +62,36 @@ double Visit::next_deadline(double now) const {
 
 void Visit::open(Route route) { apply(Intent::open(route.screen, std::move(route.item)), last_now_); }
 
-VisitorText* Visit::field(std::string_view id, KeyboardMode& mode) {
-  mode = KeyboardMode::Text;
-  RegistrationForm& f = session_.form;
-  if (id == "offers.search") return &session_.search;
-  if (id == "form.first_name") return &f.first_name;
-  if (id == "form.last_name") return &f.last_name;
-  if (id == "form.message") return &f.message;
-  if (id == "form.email") return mode = KeyboardMode::Email, &f.email;
-  if (id == "form.phone") return mode = KeyboardMode::Phone, &f.phone;
-  return nullptr;
-}
-
 namespace {
-// The register form's text fields in the order they stand on the screen.
-constexpr std::string_view kFormFields[] = {"form.first_name", "form.last_name", "form.email", "form.phone", "form.message"};
+// The register form's text fields in the order they stand on the screen, each with its
+// keyboard and its buffer in the form.
+struct FormField {
+  std::string_view id;
+  KeyboardMode mode;
+  VisitorText RegistrationForm::*text;
+};
+constexpr FormField kFormFields[] = {{"form.first_name", KeyboardMode::Text, &RegistrationForm::first_name},
+                                     {"form.last_name", KeyboardMode::Text, &RegistrationForm::last_name},
+                                     {"form.email", KeyboardMode::Email, &RegistrationForm::email},
+                                     {"form.phone", KeyboardMode::Phone, &RegistrationForm::phone},
+                                     {"form.message", KeyboardMode::Text, &RegistrationForm::message}};
 
 // The index of `id` in kFormFields, or -1.
 int form_position(std::string_view id) {
   for (size_t i = 0; i < std::size(kFormFields); ++i)
-    if (kFormFields[i] == id) return static_cast<int>(i);
+    if (kFormFields[i].id == id) return static_cast<int>(i);
   return -1;
 }
 }  // namespace
+
+VisitorText* Visit::field(std::string_view id, KeyboardMode& mode) {
+  mode = KeyboardMode::Text;
+  if (id == "offers.search") return &session_.search;
+  const int at = form_position(id);
+  if (at < 0) return nullptr;
+  mode = kFormFields[at].mode;
+  return &(session_.form.*kFormFields[at].text);
+}
 
 Visit::EnterKey Visit::enter_key() const {
   const int at = form_position(focus_);
@@ -184,7 +191,7 @@ void Visit::apply_one(const Intent& i, double now) {
       switch (enter_key()) {
         case EnterKey::Done: focus_.clear(); break;
         case EnterKey::Next:
-          focus_ = kFormFields[form_position(focus_) + 1];
+          focus_ = kFormFields[form_position(focus_) + 1].id;
           resets_.keyboard = true;
           break;
         case EnterKey::Send: submit_registration(); break;  // puts the keyboard away too
@@ -265,8 +272,11 @@ StaffView Visit::staff_view() const {
   v.attempts_left = staff_.attempts_left;
   v.locked_until = staff_.locked_until;
   v.console = console_ != nullptr;
-  v.pin_configured = console_ != nullptr && console_->pin_configured();
-  if (console_ != nullptr && (screen() == ScreenId::Staff || screen() == ScreenId::StaffPin)) v.status = console_->status();
+  // Asked of the console only where a staff screen shows it, not on every visitor's frame.
+  if (console_ != nullptr && (screen() == ScreenId::Staff || screen() == ScreenId::StaffPin)) {
+    v.pin_configured = console_->pin_configured();
+    v.status = console_->status();
+  }
   return v;
 }
 

@@ -147,10 +147,10 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     } else {
       ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
       ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.4f * em));
-      scroll_.begin(route_key(route).c_str(), ImVec2(display.x, body_h), em, ImGuiWindowFlags_AlwaysUseWindowPadding);
+      const std::string key = route_key(route);
+      scroll_.begin(key.c_str(), ImVec2(display.x, body_h), em, ImGuiWindowFlags_AlwaysUseWindowPadding);
       // Portrait: a page shorter than its room stands at the bottom, near the hands (measured
       // last frame; the first frame of a page is drawn from the top).
-      const std::string key = route_key(route);
       const bool align_bottom = !landscape && target == nullptr && short_page_.first == key && short_page_.second < body_h;
       if (align_bottom) ImGui::Dummy(ImVec2(0, body_h - short_page_.second));
       const float content_top = ImGui::GetCursorPosY();
@@ -306,16 +306,6 @@ void KioskUi::draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float
   if (button(ui, "assisted.end", label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(Intent::Kind::EndAssisted));
 }
 
-
-// Each language by its own name ("Türkçe", "Українська"), from the content's strings.
-std::string KioskUi::language_name(Lang l) const {
-  const auto& strings = visit_.content().strings;
-  const auto names = strings.find("lang.name");
-  return names != strings.end() ? names->second.get(l) : std::string(lang_code(l));
-}
-
-// The bar holds Back, Home, the two accessibility switches and four languages. One row where
-// they fit at their natural width (landscape), else two: navigation above, languages below.
 // The bar's first row: the way back, home and the display switches, each a pictogram over a
 // short label, like a phone's tab bar (the labels fit in every language, in large text too).
 std::vector<KioskUi::Tool> KioskUi::tools() const {
@@ -335,7 +325,7 @@ float KioskUi::navigation_height(const UiContext& ui, bool& two_rows) const {
   const float gap = 0.5f * em;
   float needed = 1.0f * em;
   for (const Tool& tool : tools()) needed += icon_button_width(ui, tool.icon, tool.label) + gap;
-  for (Lang l : kAllLangs) needed += button_width(ui, language_name(l)) + gap;
+  for (Lang l : kAllLangs) needed += button_width(ui, visit_.content().language_name(l)) + gap;
   two_rows = needed > inner;
   const float row = kMinTargetEm * em;
   return (two_rows ? 2 * row + 0.5f * em : row) + 1.2f * em;
@@ -376,7 +366,7 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
   }
   for (Lang l : kAllLangs) {
     const std::string id = "lang." + std::string(lang_code(l));
-    if (button(ui, id, language_name(l), ImVec2(lang_w, 0), l == visit_.session().lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
+    if (button(ui, id, visit_.content().language_name(l), ImVec2(lang_w, 0), l == visit_.session().lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
       intents_.push_back(Intent::language(l));
     if (l != kAllLangs.back()) ImGui::SameLine();
   }

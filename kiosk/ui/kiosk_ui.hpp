@@ -66,7 +66,6 @@ class KioskUi {
     Intent::Kind intent;
   };
   std::vector<Tool> tools() const;
-  std::string language_name(Lang l) const;
   void consume_typed_keys();
   void forget_what_the_visit_left();
   void reveal_focused_field();

@@ -35,9 +35,8 @@ void fallback_note(const ScreenContext& ctx, const LocalizedText& text) {
       break;
     }
   if (other == *shown) return;
-  const auto names = ctx.content.strings.find("lang.name");
-  const std::string name = names != ctx.content.strings.end() ? names->second.get(other) : language_tag(other);
-  if (button(ctx.ui, "content.other_language", std::string(icon::kGlobe) + "  " + name, ImVec2(0, 0)))
+  if (button(ctx.ui, "content.other_language", std::string(icon::kGlobe) + "  " + std::string(ctx.content.language_name(other)),
+             ImVec2(0, 0)))
     ctx.emit(Intent::of(Intent::Kind::ToggleOtherFallback));
 }
 

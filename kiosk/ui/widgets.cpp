@@ -21,13 +21,18 @@ WidgetRect visible_part(const ImRect& r) {
   return to_rect(v);
 }
 
-void record(const UiContext& ui, std::string_view id, std::string_view label, const ImRect& r, bool enabled,
-            bool clipped, bool primary = false, bool selected = false) {
+WidgetRecord record_of(std::string_view id, std::string_view label, const ImRect& r) {
   WidgetRecord w;
   w.id.assign(id);
   w.label.assign(label);
   w.rect = to_rect(r);
   w.visible = visible_part(r);
+  return w;
+}
+
+void record(const UiContext& ui, std::string_view id, std::string_view label, const ImRect& r, bool enabled,
+            bool clipped, bool primary = false, bool selected = false) {
+  WidgetRecord w = record_of(id, label, r);
   w.enabled = enabled;
   w.clipped_label = clipped;
   w.primary = primary;
@@ -135,6 +140,19 @@ namespace {
 constexpr float kButtonPadEm = 0.9f;    // left and right of a button's label
 constexpr float kChevronWidthEm = 0.9f;
 
+// A button's filled, rounded frame (outlined when secondary); returns its colours, the text's
+// muted when the button cannot be used.
+Colours button_frame(const UiContext& ui, const Target& target, ButtonStyle style, bool enabled) {
+  const float em = ui.em();
+  Colours c = colours_for(ui.palette, style);
+  if (!enabled) c.text = ui.palette.text_muted;
+  const float rounding = 0.35f * em;
+  target.dl->AddRectFilled(target.bb.Min, target.bb.Max, target.held ? c.fill_pressed : c.fill, rounding);
+  if (style == ButtonStyle::Secondary)
+    target.dl->AddRect(target.bb.Min, target.bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
+  return c;
+}
+
 std::string chip_label(std::string_view label, bool selected) {
   return selected ? std::string(icon::kCheck) + " " + std::string(label) : std::string(label);
 }
@@ -156,13 +174,8 @@ bool button_impl(const UiContext& ui, std::string_view id, std::string_view labe
   const Target target = touch_target(ui, id, label, size, enabled, clipped, flags, style);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
-  const Colours c = colours_for(ui.palette, style);
   ImDrawList* dl = target.dl;
-  const float rounding = 0.35f * em;
-  ImU32 fill = target.held ? c.fill_pressed : c.fill;
-  dl->AddRectFilled(bb.Min, bb.Max, fill, rounding);
-  if (style == ButtonStyle::Secondary) dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
-  ImU32 text_col = enabled ? c.text : ui.palette.text_muted;
+  const ImU32 text_col = button_frame(ui, target, style, enabled).text;
   if (!clipped) {
     ImVec2 tp(bb.Min.x + (size.x - text.x) * 0.5f, bb.Min.y + (size.y - text.y) * 0.5f);
     draw_chevron(dl, ImVec2(tp.x + 0.3f * em, bb.GetCenter().y), 0.6f * em, chevron, text_col);
@@ -200,11 +213,7 @@ bool icon_button(const UiContext& ui, std::string_view id, std::string_view icon
   const Target target = touch_target(ui, id, label, size, enabled, clipped, ImGuiButtonFlags_PressedOnClickRelease, style);
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
-  Colours c = colours_for(ui.palette, style);
-  if (!enabled) c.text = ui.palette.text_muted;
-  const float rounding = 0.35f * em;
-  target.dl->AddRectFilled(bb.Min, bb.Max, target.held ? c.fill_pressed : c.fill, rounding);
-  if (style == ButtonStyle::Secondary) target.dl->AddRect(bb.Min, bb.Max, c.border, rounding, 0, std::max(1.0f, 0.07f * em));
+  const Colours c = button_frame(ui, target, style, enabled);
   const float top = bb.Min.y + (size.y - icon_size.y - label_size.y) * 0.5f;
   target.dl->AddText(big, big->FontSize, ImVec2(bb.Min.x + (size.x - icon_size.x) * 0.5f, top), c.text, begin_of(icon),
                      end_of(icon));
@@ -376,12 +385,7 @@ void record_text(const UiContext& ui, std::string_view id, std::string_view text
 }
 
 void record_text(const UiContext& ui, std::string_view id, std::string_view text, ImVec2 min, ImVec2 max) {
-  const ImRect r(min, max);
-  WidgetRecord w;
-  w.id.assign(id);
-  w.label.assign(text);
-  w.rect = to_rect(r);
-  w.visible = visible_part(r);
+  WidgetRecord w = record_of(id, text, ImRect(min, max));
   w.interactive = false;
   ui.automation.record(std::move(w));
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "kiosk/backend/backend_schema.hpp"
 #include "kiosk/net/digest.hpp"
 #include "kiosk/store/sqlite_statement.hpp"
 
@@ -19,79 +20,9 @@ std::string registration_fingerprint(const Registration& r) {
 
 using Statement = SqlStatement;
 
-BackendStore::BackendStore(const std::string& file) {
-  if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) {
-    const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    throw std::runtime_error("cannot open " + file + ": " + why);
-  }
-  sqlite3_busy_timeout(db_, 5000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-  migrate();
-}
+BackendStore::BackendStore(const std::string& file) : db_(open_backend_db(file)) {}
 
 BackendStore::~BackendStore() { sqlite3_close(db_); }
-
-void BackendStore::exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    const std::string e = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw std::runtime_error(e);
-  }
-}
-
-void BackendStore::migrate() {
-  int version = 0;
-  {
-    Statement v(db_, "PRAGMA user_version", {});
-    if (v.step() == SQLITE_ROW) version = std::stoi(v.text(0));
-  }
-  if (version > kSchemaVersion)
-    throw std::runtime_error("the database has schema version " + std::to_string(version) + ", newer than this kiosk-backend (" +
-                             std::to_string(kSchemaVersion) + "); use the newer program");
-  if (version == kSchemaVersion) return;
-  exec("BEGIN IMMEDIATE");
-  try {
-    // Version 1 (before user_version was set) keyed registrations on id alone, so one kiosk's
-    // id posted by another made the real registration a "duplicate". Version 2 keys on
-    // (kiosk, id) and keeps a fingerprint of the fields to tell a retry from a conflict.
-    exec("CREATE TABLE registrations_v2(kiosk TEXT NOT NULL, id TEXT NOT NULL, offer TEXT NOT NULL, created TEXT NOT NULL,"
-         " consent_version TEXT NOT NULL, sealed TEXT NOT NULL, received TEXT NOT NULL, body_sha256 TEXT NOT NULL,"
-         " PRIMARY KEY(kiosk, id));"
-         "CREATE TABLE IF NOT EXISTS kiosks(id TEXT PRIMARY KEY, status TEXT NOT NULL, last_seen TEXT NOT NULL,"
-         " sync_requested INTEGER NOT NULL DEFAULT 0);");
-    bool has_v1 = false;
-    {
-      Statement t(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'registrations'", {});
-      has_v1 = t.step() == SQLITE_ROW;
-    }
-    if (has_v1) {
-      std::vector<Registration> old;
-      std::vector<std::string> received;
-      {
-        Statement rows(db_, "SELECT id, kiosk, offer, created, consent_version, sealed, received FROM registrations ORDER BY rowid", {});
-        while (rows.step() == SQLITE_ROW) {
-          old.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5)});
-          received.push_back(rows.text(6));
-        }
-      }
-      for (size_t i = 0; i < old.size(); ++i) {
-        const Registration& r = old[i];
-        Statement ins(db_,
-                      "INSERT INTO registrations_v2(kiosk, id, offer, created, consent_version, sealed, received, body_sha256)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      {r.kiosk, r.id, r.offer, r.created, r.consent_version, r.sealed, received[i], registration_fingerprint(r)});
-        if (ins.step() != SQLITE_DONE) throw std::runtime_error("migrating registration " + r.id + ": " + sqlite3_errmsg(db_));
-      }
-      exec("DROP TABLE registrations");
-    }
-    exec("ALTER TABLE registrations_v2 RENAME TO registrations; PRAGMA user_version = 2; COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
 
 BackendStore::Stored BackendStore::add_registration(const Registration& r, const std::string& received) {
   const std::string fingerprint = registration_fingerprint(r);

@@ -1,7 +1,7 @@
 #pragma once
 // The backend's SQLite database: registrations as received (sealed, never opened here), each
 // kiosk's last heartbeat, and sync-now requests. WAL with synchronous=FULL: a 201 means the row
-// is on disk. The schema carries its version (PRAGMA user_version) and is migrated at open.
+// is on disk. The schema (backend_schema.hpp) is migrated at open.
 #include <sqlite3.h>
 
 #include <mutex>
@@ -41,11 +41,9 @@ class BackendStore {
   bool request_sync(const std::string& kiosk);  // false: no such kiosk
   nlohmann::json kiosks();                      // [{id, status, last_seen}] by id
 
-  static constexpr int kSchemaVersion = 2;
+
 
  private:
-  void exec(const char* sql);
-  void migrate();
   sqlite3* db_ = nullptr;
   std::mutex mutex_;
 };

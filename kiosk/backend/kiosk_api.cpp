@@ -59,12 +59,14 @@ void KioskApi::delay() const {
 // Runs before httplib reads a body: refusals here cost the backend no memory and no time.
 bool KioskApi::check_access(const httplib::Request& req, httplib::Response& res) {
   const std::string length = req.get_header_value("Content-Length");
+  const bool admin = o_.admin_body_limit && req.path.rfind("/admin/", 0) == 0;
+  const size_t limit = admin ? o_.admin_body_limit(req.path) : o_.max_body_bytes;
   if (!length.empty()) {
     const bool digits = length.size() <= 18 && std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || std::stoull(length) > o_.max_body_bytes) {
+    if (!digits || std::stoull(length) > limit) {
       GuardedServer::close_after_response();
       res.set_header("Connection", "close");
-      refuse(res, 413, "the body is larger than " + std::to_string(o_.max_body_bytes / 1024) + " KiB");
+      refuse(res, 413, "the body is larger than " + std::to_string(limit / 1024) + " KiB");
       return false;
     }
   }
@@ -91,7 +93,9 @@ bool KioskApi::check_access(const httplib::Request& req, httplib::Response& res)
 }
 
 void KioskApi::install(GuardedServer& server) {
-  server.set_payload_max_length(o_.max_body_bytes);  // chunked bodies declare no length
+  // Chunked bodies declare no length: the largest any path takes (the editor checks its own).
+  server.set_payload_max_length(o_.admin_body_limit ? std::max(o_.max_body_bytes, o_.admin_body_limit("/admin/x/image"))
+                                                    : o_.max_body_bytes);
   server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     return check_access(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
   });

@@ -6,6 +6,7 @@
 // missing or wrong token 401 (429 once a client keeps trying), and only then is the body read,
 // its JSON depth measured, and it is parsed.
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <string>
@@ -21,6 +22,8 @@ struct ApiOptions {
   std::string root;                   // the folder `kioskctl publish` writes, served at /
   size_t max_body_bytes = 32 * 1024;  // the largest legitimate body (a registration) is a few KiB
   size_t max_json_depth = 16;         // real bodies nest three levels at most
+  // Under /admin/ (the web editor) the limit is the editor's, per path; unset: no editor.
+  std::function<size_t(const std::string& path)> admin_body_limit;
   // Peers whose X-Real-IP header names the client (the reverse proxy); others are the client.
   std::vector<std::string> trusted_proxies;
   // Fault injection for tests.

@@ -1,5 +1,6 @@
 #include "kiosk/net/bundle_verifier.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -8,8 +9,25 @@
 
 namespace kiosk {
 
+namespace {
+
+// The value of `name=value` among the trusted comment's space-separated words; "" when absent.
+std::string trusted_word(const std::string& trusted, const std::string& name) {
+  size_t at = 0;
+  while (at < trusted.size()) {
+    const size_t end = std::min(trusted.find(' ', at), trusted.size());
+    const std::string_view word(trusted.data() + at, end - at);
+    if (word.size() > name.size() && word.compare(0, name.size(), name) == 0 && word[name.size()] == '=')
+      return std::string(word.substr(name.size() + 1));
+    at = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
 ManifestCheck check_manifest(std::string_view manifest, std::string_view signature,
-                             const std::vector<MinisignPublicKey>& keys) {
+                             const std::vector<MinisignPublicKey>& keys, const std::string& channel) {
   ManifestCheck c;
   auto reject = [&](BundleRejection r, std::string why) {
     c.rejection = r;
@@ -26,6 +44,14 @@ ManifestCheck check_manifest(std::string_view manifest, std::string_view signatu
   const auto at = trusted.find(tag);
   if (at == std::string::npos || (at + tag.size() < trusted.size() && std::isdigit(static_cast<unsigned char>(trusted[at + tag.size()]))))
     return reject(BundleRejection::Signature, "the signature's trusted comment does not say " + tag);
+  c.channel = trusted_word(trusted, "channel");
+  if (c.channel != channel)
+    return reject(BundleRejection::Signature,
+                  channel.empty() ? "version " + std::to_string(c.manifest.version) + " is signed as channel=" + c.channel +
+                                        ", not as live content; a kiosk shows it only as a preview in staff mode"
+                                  : "version " + std::to_string(c.manifest.version) + " is signed as " +
+                                        (c.channel.empty() ? std::string("live content") : "channel=" + c.channel) +
+                                        ", not as channel=" + channel);
   return c;
 }
 
@@ -62,8 +88,9 @@ bool images_listed(const ContentSnapshot& content, const BundleManifest& m, std:
 }
 
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& b, const std::vector<MinisignPublicKey>& keys,
-                                            long min_version, int64_t now, std::string& reason, const ContentSnapshot* fallback) {
-  ManifestCheck c = check_manifest(b.manifest, b.signature, keys);
+                                            long min_version, int64_t now, std::string& reason, const ContentSnapshot* fallback,
+                                            const std::string& channel) {
+  ManifestCheck c = check_manifest(b.manifest, b.signature, keys, channel);
   if (!c.ok()) return reason = c.reason, std::nullopt;
   if (c.manifest.version < min_version) {
     reason = "version " + std::to_string(c.manifest.version) + " is older than the trusted version " +

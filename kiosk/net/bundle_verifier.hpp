@@ -20,12 +20,15 @@ struct ManifestCheck {
   BundleRejection rejection = BundleRejection::None;
   std::string reason;  // in words, for logs, the staff screen and kioskctl
   BundleManifest manifest;
+  std::string channel;  // "channel=…" in the trusted comment; "" for live content
   bool ok() const { return rejection == BundleRejection::None; }
 };
 
-// Size cap, signature, "version=N" in the trusted comment, shape. No version policy here.
+// Size cap, signature, "version=N" in the trusted comment, shape, and the channel: a bundle
+// signed as another channel than `channel` ("" = live, "preview") is refused, so a preview
+// that lands where kiosks fetch live content is never shown as live. No version policy here.
 ManifestCheck check_manifest(std::string_view manifest, std::string_view signature,
-                             const std::vector<MinisignPublicKey>& keys);
+                             const std::vector<MinisignPublicKey>& keys, const std::string& channel = "");
 
 // A file against its manifest entry.
 bool check_file(std::string_view bytes, const BundleFile& entry, std::string& reason);
@@ -46,6 +49,6 @@ bool images_listed(const ContentSnapshot& content, const BundleManifest& manifes
 
 std::optional<VerifiedBundle> verify_bundle(const RawBundle& bundle, const std::vector<MinisignPublicKey>& keys,
                                             long min_version, int64_t now, std::string& reason,
-                                            const ContentSnapshot* fallback = nullptr);
+                                            const ContentSnapshot* fallback = nullptr, const std::string& channel = "");
 
 }  // namespace kiosk

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <vector>
 
 namespace kiosk {
 
@@ -21,6 +22,17 @@ std::string new_uuid() {
     s.push_back(hex[b[i] & 15]);
   }
   return s;
+}
+
+std::string random_token(size_t bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  std::vector<unsigned char> b(bytes);
+  randombytes_buf(b.data(), b.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), b.data(), b.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  sodium_memzero(b.data(), b.size());
+  return out;
 }
 
 }  // namespace kiosk

@@ -47,7 +47,7 @@ long SyncEngine::cached_version(int64_t now) {
   if (cached_version_ < 0) {
     std::string reason;
     const auto raw = BundleCache(settings_.cache_dir).load(reason);
-    const auto v = raw ? verify_bundle(*raw, settings_.keys, 0, now, reason, settings_.fallback.get()) : std::nullopt;
+    const auto v = raw ? verify_bundle(*raw, settings_.keys, 0, now, reason, settings_.fallback.get(), settings_.channel) : std::nullopt;
     cached_version_ = v ? v->manifest.version : 0;
   }
   return cached_version_;
@@ -105,7 +105,7 @@ SyncOutcome SyncEngine::run_cycle(int64_t now) {
   if (!signature.ok() || signature.status != 200) return http_failure(signature, "manifest.json.minisig");
   downloaded += signature.body.size();
 
-  ManifestCheck check = check_manifest(manifest.body, signature.body, settings_.keys);
+  ManifestCheck check = check_manifest(manifest.body, signature.body, settings_.keys, settings_.channel);
   if (!check.ok()) return outcome(SyncOutcome::Kind::Rejected, check.reason);
   const BundleManifest& m = check.manifest;
   if (m.version == trust.version && cache_holds(trust.version, now)) {

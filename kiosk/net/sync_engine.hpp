@@ -24,6 +24,7 @@ struct SyncSettings {
   HttpLimits limits;
   SnapshotPtr fallback;  // the bundled content: fills what older bundles lack
   long cycle_limit_s = 900;  // one sync cycle, all requests together
+  std::string channel;       // "" for live content; "preview" for staff mode's preview (see check_manifest)
 };
 
 struct SyncOutcome {

@@ -34,4 +34,20 @@ ContentParseResult load_content_directory(const std::filesystem::path& dir) {
   return parse_content(std::move(sources));
 }
 
+nlohmann::json content_document_of(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  nlohmann::json doc{{"schema", kContentSchema}};
+  for (const auto& f : files) {
+    const auto part = nlohmann::json::parse(read_whole_file(f, kContentFileMaxBytes).value_or("{}"), nullptr, false);
+    if (!part.is_object()) continue;
+    for (const auto& [k, v] : part.items())
+      if (k != "schema") doc[k] = v;
+  }
+  return doc;
+}
+
 }  // namespace kiosk

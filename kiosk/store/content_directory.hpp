@@ -1,6 +1,7 @@
 #pragma once
 // Reads an editable content folder (every *.json file in it, in name order) and parses it.
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/core/content_parser.hpp"
 
@@ -11,5 +12,9 @@ namespace kiosk {
 inline constexpr size_t kContentFileMaxBytes = 256u << 20;
 
 ContentParseResult load_content_directory(const std::filesystem::path& dir);
+
+// The folder's sections merged into one document, as a bundle carries them. Call it on a folder
+// load_content_directory accepted.
+nlohmann::json content_document_of(const std::filesystem::path& dir);
 
 }  // namespace kiosk

@@ -23,11 +23,19 @@ class SqlStatement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  SqlStatement& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code (also when the statement did not prepare).
   int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
   std::string text(int col) const {
     const auto* t = sqlite3_column_text(stmt_, col);
     return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+  std::string blob(int col) const {
+    const auto* b = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return b ? std::string(b, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
   }
   long integer(int col) const { return static_cast<long>(sqlite3_column_int64(stmt_, col)); }
   bool ok() const { return stmt_ != nullptr; }

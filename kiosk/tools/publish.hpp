@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <string>
 
+#include "kiosk/net/bundle_writer.hpp"
+
 namespace kiosk {
 
-// Writes `secret_path` (mode 0600) and `secret_path`.pub; refuses to overwrite either.
-bool keygen(const std::filesystem::path& secret_path, std::string& message);
 
 struct PublishRequest {
   std::filesystem::path content_dir;
@@ -21,8 +21,5 @@ struct PublishRequest {
 // output folder. Refuses a version not greater than the one already there. `message` says what
 // happened or what is wrong.
 bool publish(const PublishRequest& request, std::string& message);
-
-// "7d" → seconds; -1 when not understood.
-long parse_duration(const std::string& text);
 
 }  // namespace kiosk

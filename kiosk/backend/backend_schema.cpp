@@ -1,0 +1,135 @@
+#include "kiosk/backend/backend_schema.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kiosk/backend/backend_store.hpp"
+#include "kiosk/store/sqlite_statement.hpp"
+
+namespace kiosk::backend {
+
+namespace {
+
+using Statement = SqlStatement;
+
+void exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string e = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw std::runtime_error(e);
+  }
+}
+
+void to_version_2(sqlite3* db_) {
+  // Version 1 (before user_version was set) keyed registrations on id alone, so one kiosk's
+  // id posted by another made the real registration a "duplicate". Version 2 keys on
+  // (kiosk, id) and keeps a fingerprint of the fields to tell a retry from a conflict.
+  exec(db_, "CREATE TABLE registrations_v2(kiosk TEXT NOT NULL, id TEXT NOT NULL, offer TEXT NOT NULL, created TEXT NOT NULL,"
+       " consent_version TEXT NOT NULL, sealed TEXT NOT NULL, received TEXT NOT NULL, body_sha256 TEXT NOT NULL,"
+       " PRIMARY KEY(kiosk, id));"
+       "CREATE TABLE IF NOT EXISTS kiosks(id TEXT PRIMARY KEY, status TEXT NOT NULL, last_seen TEXT NOT NULL,"
+       " sync_requested INTEGER NOT NULL DEFAULT 0);");
+  bool has_v1 = false;
+  {
+    Statement t(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'registrations'", {});
+    has_v1 = t.step() == SQLITE_ROW;
+  }
+  if (has_v1) {
+    std::vector<Registration> old;
+    std::vector<std::string> received;
+    {
+      Statement rows(db_, "SELECT id, kiosk, offer, created, consent_version, sealed, received FROM registrations ORDER BY rowid", {});
+      while (rows.step() == SQLITE_ROW) {
+        old.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5)});
+        received.push_back(rows.text(6));
+      }
+    }
+    for (size_t i = 0; i < old.size(); ++i) {
+      const Registration& r = old[i];
+      Statement ins(db_,
+                    "INSERT INTO registrations_v2(kiosk, id, offer, created, consent_version, sealed, received, body_sha256)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    {r.kiosk, r.id, r.offer, r.created, r.consent_version, r.sealed, received[i], registration_fingerprint(r)});
+      if (ins.step() != SQLITE_DONE) throw std::runtime_error("migrating registration " + r.id + ": " + sqlite3_errmsg(db_));
+    }
+    exec(db_, "DROP TABLE registrations");
+  }
+  exec(db_, "ALTER TABLE registrations_v2 RENAME TO registrations");
+}
+
+// Version 3: the web editor. Accounts (Argon2id hashes), sessions (only a hash of each id is
+// kept, so a copy of the database signs nobody in), sign-in brakes per account and per client,
+// the content as drafts (one row per unit or offer, one per other section), every save's
+// fields, every published version's document, and uploaded pictures.
+void to_version_3(sqlite3* db_) {
+  exec(db_,
+       "CREATE TABLE users(name TEXT PRIMARY KEY, role TEXT NOT NULL, hash TEXT NOT NULL, must_change INTEGER NOT NULL,"
+       " created TEXT NOT NULL);"
+       "CREATE TABLE sessions(id_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created INTEGER NOT NULL,"
+       " last_seen INTEGER NOT NULL);"
+       "CREATE TABLE sign_in_brakes(key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
+       " locked_until INTEGER NOT NULL);"
+       "CREATE TABLE items(kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL,"
+       " archived INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, facets TEXT NOT NULL, updated_by TEXT NOT NULL,"
+       " updated_at TEXT NOT NULL, PRIMARY KEY(kind, id));"
+       "CREATE INDEX items_order ON items(kind, position);"
+       "CREATE TABLE sections(name TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+       "CREATE TABLE history(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, kind TEXT NOT NULL,"
+       " id TEXT NOT NULL, what TEXT NOT NULL);"
+       "CREATE TABLE versions(version INTEGER PRIMARY KEY, channel TEXT NOT NULL, at TEXT NOT NULL, user TEXT NOT NULL,"
+       " note TEXT NOT NULL, document TEXT NOT NULL);"
+       "CREATE TABLE media(name TEXT PRIMARY KEY, bytes BLOB NOT NULL);");
+}
+
+}  // namespace
+
+sqlite3* open_backend_db(const std::string& file) {
+  // SQLite gives its -wal and -shm files the database's permissions. O_EXCL: closing a
+  // descriptor of a file this process already has open would drop every POSIX lock SQLite
+  // holds on it (the other store's connection), so an existing file is never opened here.
+  if (const int fd = ::open(file.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+    const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + file + ": " + why);
+  }
+  try {
+    sqlite3_busy_timeout(db, 5000);
+    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    migrate_backend_schema(db);
+  } catch (...) {
+    sqlite3_close(db);
+    throw;
+  }
+  return db;
+}
+
+void migrate_backend_schema(sqlite3* db_) {
+  // Read under the write lock: a second connection opening at the same time waits here, then
+  // finds the work done.
+  exec(db_, "BEGIN IMMEDIATE");
+  try {
+    int version = 0;
+    {
+      Statement v(db_, "PRAGMA user_version", {});
+      if (v.step() == SQLITE_ROW) version = std::stoi(v.text(0));
+    }
+    if (version > kBackendSchemaVersion)
+      throw std::runtime_error("the database has schema version " + std::to_string(version) + ", newer than this kiosk-backend (" +
+                               std::to_string(kBackendSchemaVersion) + "); use the newer program");
+    if (version < 2) to_version_2(db_);
+    if (version < 3) to_version_3(db_);
+    exec(db_, ("PRAGMA user_version = " + std::to_string(kBackendSchemaVersion) + "; COMMIT").c_str());
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace kiosk::backend

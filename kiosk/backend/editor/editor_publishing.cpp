@@ -1,0 +1,166 @@
+// Publishing, the history and the screen texts.
+#include "kiosk/backend/editor/editor_site.hpp"
+#include "kiosk/backend/editor/editor_texts.hpp"
+#include "kiosk/core/content.hpp"
+#include "kiosk/core/content_parser.hpp"
+#include "kiosk/core/text_fold.hpp"
+
+namespace kiosk::backend {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string with_n(std::string text, const std::string& n) {
+  const auto at = text.find("{n}");
+  return at == std::string::npos ? text : text.replace(at, 3, n);
+}
+
+// "$.offers[12].title" in the drafts → the offer's page, for a problem list that links.
+std::string link_of(const json& drafts, const std::string& path) {
+  for (const char* kind : {"offers", "units"}) {
+    const std::string prefix = std::string("$.") + kind + "[";
+    if (path.compare(0, prefix.size(), prefix) != 0) continue;
+    try {
+      const size_t i = std::stoul(path.substr(prefix.size()));
+      if (drafts.contains(kind) && i < drafts[kind].size()) return std::string("/admin/") + kind + "/" + drafts[kind][i].value("id", "");
+    } catch (...) {
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void EditorSite::publish_page(Call& c, const std::vector<Problem>& problems, int status) {
+  json ctx = context(c, editor_text(c.lang, "publish"));
+  const auto live = store_.latest("live"), preview = store_.latest("preview");
+  ctx["live_line"] = live ? editor_text(c.lang, "live_version") + " " + std::to_string(live->version) + " · " + live->at + " · " + live->user
+                          : editor_text(c.lang, "nothing_live");
+  ctx["preview_line"] = preview ? editor_text(c.lang, "preview_version") + " " + std::to_string(preview->version) + " · " + preview->at +
+                                      " · " + preview->user
+                                : editor_text(c.lang, "no_preview");
+  const std::string changed = store_.last_change();
+  if (!changed.empty()) ctx["draft_line"] = editor_text(c.lang, "drafts_changed") + " " + changed;
+  json versions = json::array();
+  for (const auto& v : store_.versions(50))
+    versions.push_back({{"version", v.version}, {"channel_label", editor_text(c.lang, v.channel == "preview" ? "channel_preview" : "channel_live")},
+                        {"at", v.at}, {"user", v.user}, {"note", v.note},
+                        {"restorable", c.session->account.role == Role::Publisher && v.channel == "live" && live && v.version != live->version},
+                        {"csrf", c.session->csrf}});
+  ctx["versions"] = versions;
+  ctx["key_line"] = editor_text(c.lang, "key_line") + " " + publisher_.public_key_base64();
+  if (!problems.empty()) {
+    const json drafts = store_.draft_document();
+    json list = json::array();
+    for (const auto& p : problems) {
+      const std::string link = link_of(drafts, p.path);
+      list.push_back({{"link", link}, {"subject", p.subject.empty() ? p.path : p.subject}, {"message", p.path + ": expected " + p.expected + ", found " + p.found}});
+    }
+    ctx["problems"] = list;
+    ctx["has_problems"] = true;
+  }
+  page(c, "publish", ctx, status);
+}
+
+void EditorSite::publish(Call& c, bool preview) {
+  const PublishResult r = publisher_.publish(preview, c.session->account.name, form_value(c.form, "note").substr(0, 200));
+  if (!r.ok) {
+    if (!r.problems.empty()) return publish_page(c, r.problems, 422);
+    return publish_page(c, {{"", "", r.message, "", ""}}, 500);
+  }
+  redirect(c, std::string("/admin/publish?notice=") + (preview ? "preview" : "published"));
+}
+
+void EditorSite::restore(Call& c, long version) {
+  const PublishResult r = publisher_.restore(version, c.session->account.name);
+  if (r.ok) return redirect(c, "/admin/publish?notice=restored");
+  Problems problems = r.problems;
+  if (problems.empty()) problems.push_back(Problem{"", "", r.message, "", ""});
+  publish_page(c, problems, 422);
+}
+
+void EditorSite::history_page(Call& c) {
+  json ctx = context(c, editor_text(c.lang, "history"));
+  json entries = json::array();
+  for (const auto& h : store_.history("", "", 200)) {
+    json e{{"at", h.at}, {"user", h.user}, {"what", h.what}, {"subject", h.kind + (h.id.empty() ? "" : " " + h.id)}};
+    if (h.kind == "offers" || h.kind == "units") e["link"] = "/admin/" + h.kind + "/" + h.id;
+    entries.push_back(e);
+  }
+  ctx["entries"] = entries;
+  page(c, "history", ctx);
+}
+
+void EditorSite::strings_page(Call& c, const std::vector<std::string>& problems, int status) {
+  json ctx = context(c, editor_text(c.lang, "strings"));
+  const json strings = store_.section("strings");
+  const std::string q = c.req.has_param("q") ? c.req.get_param_value("q").substr(0, 200) : form_value(c.form, "key");
+  ctx["q"] = q;
+  const auto words = fold_words(q);
+  json keys = json::array();
+  int shown = 0, total = 0;
+  if (strings.is_object() && strings.contains("de") && strings["de"].is_object()) {
+    for (const auto& [key, de] : strings["de"].items()) {
+      std::string haystack = fold_text(key);
+      for (const char* lang : kEditorLanguages)
+        if (strings.contains(lang) && strings[lang].contains(key) && strings[lang][key].is_string())
+          haystack += " " + fold_text(strings[lang][key].get<std::string>());
+      bool match = true;
+      for (const auto& w : words) match = match && haystack.find(w) != std::string::npos;
+      if (!match) continue;
+      ++total;
+      if (++shown > 60) continue;
+      json langs = json::array();
+      std::string anchor = key;
+      for (char& ch : anchor)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '-';
+      for (const char* lang : kEditorLanguages) {
+        const bool has = strings.contains(lang) && strings[lang].contains(key) && strings[lang][key].is_string();
+        langs.push_back({{"code", lang}, {"id", "s-" + anchor + "-" + lang}, {"label", std::string(lang)},
+                         {"value", has ? strings[lang][key].get<std::string>() : ""}, {"missing", !has}});
+      }
+      keys.push_back({{"key", key}, {"anchor", anchor}, {"langs", langs}});
+    }
+  }
+  ctx["keys"] = keys;
+  ctx["count_text"] = with_n(editor_text(c.lang, "count_strings"), std::to_string(total));
+  json list = json::array();
+  for (const auto& p : problems) list.push_back({{"message", p}});
+  ctx["problems"] = list;
+  ctx["has_problems"] = !problems.empty();
+  page(c, "strings", ctx, status);
+}
+
+void EditorSite::save_string(Call& c) {
+  const std::string key = form_value(c.form, "key");
+  json strings = store_.section("strings");
+  if (!strings.is_object() || !strings.contains("de") || !strings["de"].contains(key))
+    return error_page(c, 404, "404", editor_text(c.lang, "not_found"));
+  std::vector<std::string> changed;
+  for (const char* lang : kEditorLanguages) {
+    const std::string v = form_value(c.form, lang);
+    const bool had = strings.contains(lang) && strings[lang].contains(key);
+    if (v.empty()) {
+      if (had) strings[lang].erase(key), changed.push_back(lang);
+    } else if (!had || strings[lang][key] != v) {
+      strings[lang][key] = v;
+      changed.push_back(lang);
+    }
+  }
+  json drafts = store_.draft_document();
+  drafts["schema"] = kContentSchema;
+  drafts["strings"] = strings;
+  const ContentParseResult checked = parse_content_document("content", drafts.dump());
+  if (!checked.ok()) {
+    std::vector<std::string> why;
+    for (const auto& p : checked.problems) why.push_back(p.to_string());
+    return strings_page(c, why, 422);
+  }
+  std::string what = "changed " + key;
+  for (const auto& l : changed) what += " " + l;
+  store_.save_section("strings", strings, c.session->account.name, now_text(), what);
+  redirect(c, "/admin/strings?q=" + url_encode(key) + "&notice=saved");
+}
+
+}  // namespace kiosk::backend

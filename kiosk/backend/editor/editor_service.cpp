@@ -1,0 +1,109 @@
+#include "kiosk/backend/editor/editor_service.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/log.hpp"
+#include "kiosk/net/random_id.hpp"
+#include "kiosk/store/content_directory.hpp"
+#include "kiosk/store/atomic_file.hpp"
+
+namespace kiosk::backend {
+
+EditorService::EditorService(EditorServiceOptions options) : o_(std::move(options)) {
+  store_ = std::make_unique<EditorStore>(o_.db);
+  if (!store_->has_content() && !o_.seed_content.empty()) {
+    const ContentParseResult checked = load_content_directory(o_.seed_content);
+    if (!checked.ok())
+      throw std::runtime_error(o_.seed_content.string() + " is not valid content (" + checked.problems.front().to_string() +
+                               "); run kioskctl validate on it");
+    nlohmann::json doc = content_document_of(o_.seed_content);
+    // The folder's pictures move into the database under the names the content uses.
+    for (const char* kind : {"units", "offers"})
+      for (const auto& item : doc.value(kind, nlohmann::json::array()))
+        if (item.contains("image") && item["image"].is_string())
+          if (const auto bytes = read_whole_file(o_.seed_content / item["image"].get<std::string>(), 8u << 20))
+            store_->add_media(item["image"].get<std::string>(), *bytes);
+    store_->import_document(doc, "import", format_rfc3339(epoch_now()));
+    log::info("editor: drafts imported from " + o_.seed_content.string());
+  }
+  auth_ = std::make_unique<StaffAuth>(*store_, o_.auth);
+  publisher_ = std::make_unique<ContentPublisher>(*store_, o_.publishing);
+  site_ = std::make_unique<EditorSite>(o_.site, *store_, *auth_, *publisher_, [] { return epoch_now(); });
+  resigner_ = std::thread([this] { resign_loop(); });
+}
+
+EditorService::~EditorService() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  resigner_.join();
+}
+
+void EditorService::resign_loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      const PublishResult r = publisher_->resign_if_due(epoch_now());
+      if (!r.ok) log::error("editor: re-signing failed: " + r.message);
+    } catch (const std::exception& e) {
+      log::error(std::string("editor: re-signing failed: ") + e.what());
+    }
+    lock.lock();
+    wake_.wait_for(lock, std::chrono::seconds(o_.resign_check_s), [this] { return stopping_; });
+  }
+}
+
+namespace {
+
+std::string read_secret_line(const std::string& prompt) {
+  std::string line;
+  if (::isatty(STDIN_FILENO)) {
+    std::cerr << prompt << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  } else {
+    std::getline(std::cin, line);
+  }
+  return line;
+}
+
+}  // namespace
+
+int add_user_command(const std::string& db, const std::string& name, const std::string& role_text, bool one_time) {
+  const auto role = role_from(role_text);
+  if (!role) return std::cerr << "kiosk-backend user add: --role must be editor or publisher, not \"" << role_text << "\"\n", 2;
+  try {
+    EditorStore store(db);
+    StaffAuth auth(store);
+    std::string password;
+    if (one_time) {
+      password = random_token(15);  // 20 characters, 120 bits
+    } else {
+      password = read_secret_line("Password for " + name + ": ");
+      if (read_secret_line("Again: ") != password) return std::cerr << "kiosk-backend user add: the passwords differ; nothing was changed\n", 1;
+    }
+    const std::string why = auth.create_account(name, *role, password, one_time, format_rfc3339(epoch_now()));
+    if (!why.empty()) return std::cerr << "kiosk-backend user add: " << why << "\n", 1;
+    std::cout << "account " << name << " (" << role_name(*role) << ") added";
+    if (one_time) std::cout << "; one-time password (shown once, to be changed at first sign-in): " << password;
+    std::cout << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    return std::cerr << "kiosk-backend user add: " << e.what() << "\n", 1;
+  }
+}
+
+}  // namespace kiosk::backend

@@ -352,6 +352,7 @@ TEST_CASE("a button that cannot be used is drawn plain, and the form's hint name
     StaffStatus status() const override { return {}; }  // no backend configured: nothing to sync with
     void refresh() override {}
     void sync_now() override {}
+    void load_preview() override {}
   } console;
   Kiosk k;
   k.app->ui().visit().set_staff_console(&console);

@@ -47,6 +47,7 @@ struct BusyConsole final : StaffConsole {
   }
   void refresh() override {}
   void sync_now() override {}
+  void load_preview() override {}
 };
 
 struct Kiosk {

@@ -47,6 +47,8 @@ struct CountingConsole final : StaffConsole {
   }
   void refresh() override { ++refreshes; }
   void sync_now() override {}
+  void load_preview() override { ++previews; }
+  int previews = 0;
 };
 
 void fill_form(Visit& v) {
@@ -276,4 +278,56 @@ TEST_CASE("visit: reach mode can be every visit's default (a low-mounted screen)
   const ConfigLoad c = parse_config(R"({"reach_mode": true})", "kiosk.json");
   CHECK(c.config.reach_mode);
   CHECK(parse_config(R"({"reach_mode": "yes"})", "kiosk.json").problems.size() == 1);
+}
+
+TEST_CASE("visit: the editor's preview is asked for by staff, shown until the visit ends, never to whoever comes next") {
+  Visit v(bundled());
+  CountingConsole console;
+  v.set_staff_console(&console);
+  v.tick(0, true);
+  v.apply(kind(Intent::Kind::StartVisit), 1);
+  v.apply(kind(Intent::Kind::StaffPreview), 2);
+  CHECK(console.previews == 0);  // not without the PIN
+  auto unlock = [&](double t) {
+    v.apply(kind(Intent::Kind::StaffEntry), t);
+    for (const char* d : {"1", "2", "3", "4", "5", "6"}) v.apply(Intent::pin_digit(d), t);
+    v.apply(kind(Intent::Kind::PinSubmit), t);
+    v.pin_checked({true, 0, 0});
+    REQUIRE(v.screen() == ScreenId::Staff);
+  };
+  unlock(3);
+  v.apply(kind(Intent::Kind::StaffPreview), 4);
+  v.apply(kind(Intent::Kind::StaffPreview), 4);  // a second tap while loading asks nothing more
+  CHECK(console.previews == 1);
+  CHECK(v.staff_view().preview_loading);
+  v.preview_loaded(false, 0, "version 7 is signed as live content, not as channel=preview");
+  CHECK_FALSE(v.staff().preview);
+  CHECK(v.staff_view().preview_error.find("channel=preview") != std::string::npos);
+  CHECK(v.screen() == ScreenId::Staff);
+
+  v.apply(kind(Intent::Kind::StaffPreview), 5);
+  v.preview_loaded(true, 8, "");
+  CHECK(v.staff().preview);
+  CHECK(v.staff_view().preview_version == 8);
+  CHECK(v.screen() == ScreenId::Home);  // staff look at it as a visitor would
+  v.apply(kind(Intent::Kind::EndPreview), 6);
+  CHECK_FALSE(v.staff().preview);
+
+  // A preview that arrives after staff left their screen is not shown.
+  unlock(7);
+  v.apply(kind(Intent::Kind::StaffPreview), 8);
+  v.apply(kind(Intent::Kind::LeaveStaff), 9);
+  v.preview_loaded(true, 9, "");
+  CHECK_FALSE(v.staff().preview);
+
+  // Shown, then the visit ends by the idle timeout: the next visitor sees live content.
+  unlock(10);
+  v.apply(kind(Intent::Kind::StaffPreview), 11);
+  v.preview_loaded(true, 10, "");
+  REQUIRE(v.staff().preview);
+  v.tick(10000, false);
+  CHECK(v.screen() == ScreenId::Attract);
+  CHECK_FALSE(v.staff().preview);
+  v.preview_loaded(true, 11, "");  // late answers change nothing
+  CHECK_FALSE(v.staff().preview);
 }

@@ -48,6 +48,9 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
   app.add_flag("--test-freeze-on-usr1", out.test_freeze_on_usr1,
                "Tests only: SIGUSR1 makes the main loop hang, so a test can watch the watchdog pings stop")
       ->group("Testing");
+  app.add_flag("--sync-in-script", out.sync_in_script,
+               "Tests only: with --script, sync content from the backend as a running kiosk does (scripts otherwise show what is on disk)")
+      ->group("Testing");
   app.add_option("--frame-log", out.frame_log,
                  "Benchmarks: at exit write each frame's start, UI CPU time (NewFrame to Render) and wall time, in ns")
       ->group("Testing");

@@ -212,6 +212,23 @@ void KioskApp::apply_sync(const SyncOutcome& o, std::shared_ptr<const SearchInde
 }
 
 void KioskApp::apply_media(std::shared_ptr<const MediaImages> images) {
+  live_media_ = images;
+  upload_media(images);
+}
+
+void KioskApp::apply_preview(const LoadedPreview& p) {
+  const bool ok = p.outcome.kind == SyncOutcome::Kind::NewVersion && p.outcome.snapshot != nullptr;
+  if (ok) {
+    ui_->set_preview(p.outcome.snapshot, p.index);
+    // Pictures are named by their hash: the live ones and the preview's live side by side.
+    auto both = std::make_shared<MediaImages>(live_media_ ? *live_media_ : MediaImages{});
+    if (p.media) both->insert(p.media->begin(), p.media->end());
+    upload_media(both);
+  }
+  ui_->visit().preview_loaded(ok, p.outcome.version, ok ? std::string() : p.outcome.summary());
+}
+
+void KioskApp::upload_media(const std::shared_ptr<const MediaImages>& images) {
   for (void* t : textures_) platform_->destroy_texture(t);
   textures_.clear();
   ui::UiImages ui_images;

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "kiosk/app/preview_loader.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/net/sync_engine.hpp"
@@ -70,6 +71,8 @@ class KioskApp {
   std::string content_status_json(int64_t now_epoch) const;
   // New pictures for the content shown: uploaded as textures here, the old ones released.
   void apply_media(std::shared_ptr<const MediaImages> images);
+  // Staff mode's preview, fetched: shown until the visit ends, or its reason given to staff.
+  void apply_preview(const LoadedPreview& preview);
 
   ui::KioskUi& ui() { return *ui_; }
   ui::UiDriver& driver() { return *driver_; }
@@ -121,6 +124,8 @@ class KioskApp {
   mutable std::mutex status_mutex_;
   ContentStatus status_;
   std::vector<void*> textures_;
+  std::shared_ptr<const MediaImages> live_media_;  // the live content's, kept while a preview shows
+  void upload_media(const std::shared_ptr<const MediaImages>& images);
   std::function<void()> first_frame_;
   double keepalive_s_ = 0.0;
   std::function<void()> keepalive_;

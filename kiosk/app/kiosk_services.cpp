@@ -5,6 +5,7 @@
 #include "kiosk/app/backend_worker.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/outbox_registrations.hpp"
+#include "kiosk/app/preview_loader.hpp"
 #include "kiosk/app/staff_service.hpp"
 #include "kiosk/app/sync_worker.hpp"
 #include "kiosk/core/clock.hpp"
@@ -21,6 +22,7 @@ struct KioskServices::Workers {
   std::unique_ptr<SyncWorker> sync;
   std::unique_ptr<BackendWorker> backend;
   std::unique_ptr<StaffService> staff;
+  std::unique_ptr<PreviewLoader> preview;
 
   // In this order: the form's committer wakes the uploader, whose heartbeat may ask the sync
   // worker for a check; staff last (its worker reads the outbox).
@@ -30,6 +32,7 @@ struct KioskServices::Workers {
     backend.reset();
     if (sync) sync->stop();
     sync.reset();
+    preview.reset();
     staff.reset();
   }
 };
@@ -121,7 +124,8 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
       [&app = app_](std::function<void()> task) { app.post(std::move(task)); });
 
   // Content sync.
-  const bool interactive = options_.content_dir.empty() && options_.script.empty() && options_.screenshot.empty();
+  const bool interactive =
+      options_.content_dir.empty() && (options_.script.empty() || options_.sync_in_script) && options_.screenshot.empty();
   if (!backend.empty() && interactive) {
     SyncSettings settings;
     settings.base_url = backend;
@@ -143,6 +147,9 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
         if (workers_ && workers_->staff) workers_->staff->backend_answered(o.server_answered);
         if (status_line_) status_line_("content: " + app_.content_status().source + "; last check: " + o.summary());
       });
+    });
+    w->preview = std::make_unique<PreviewLoader>(settings, [this](LoadedPreview p) {
+      app_.post([this, p = std::move(p)] { app_.apply_preview(p); });
     });
   }
 
@@ -175,9 +182,14 @@ std::unique_ptr<KioskServices::Workers> KioskServices::build(const ConfigLoad& c
   s.backend = backend;
   s.config_problems = std::move(problems);
   w->staff = std::make_unique<StaffService>(std::move(s), app_, nullptr);
-  w->staff->set_backend(backend, [raw] {
-    if (raw->sync) raw->sync->sync_now();
-  });
+  w->staff->set_backend(
+      backend,
+      [raw] {
+        if (raw->sync) raw->sync->sync_now();
+      },
+      [raw] {
+        if (raw->preview) raw->preview->load();
+      });
   return w;
 }
 

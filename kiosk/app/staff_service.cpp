@@ -72,16 +72,27 @@ void StaffService::sync_now() {
   if (f) f();
 }
 
+void StaffService::load_preview() {
+  std::function<void()> f;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    f = load_preview_;
+  }
+  if (f) return f();
+  app_.post([&app = app_] { app.ui().visit().preview_loaded(false, 0, "no backend is configured"); });
+}
+
 void StaffService::backend_answered(bool answered) {
   std::lock_guard<std::mutex> lock(mutex_);
   reachable_ = answered;
 }
 
-void StaffService::set_backend(std::string backend, std::function<void()> sync_now) {
+void StaffService::set_backend(std::string backend, std::function<void()> sync_now, std::function<void()> load_preview) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (backend != settings_.backend) reachable_.reset();
   settings_.backend = std::move(backend);
   sync_now_ = std::move(sync_now);
+  load_preview_ = std::move(load_preview);
 }
 
 StaffStatus StaffService::status() const {

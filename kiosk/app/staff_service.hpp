@@ -40,11 +40,12 @@ class StaffService final : public StaffConsole {
   StaffStatus status() const override;
   void refresh() override;
   void sync_now() override;
+  void load_preview() override;
 
   // From any thread: the backend answered (or not) a sync or a heartbeat.
   void backend_answered(bool answered);
   // After a reload of kiosk.json (SIGHUP): what the screen shows about it.
-  void set_backend(std::string backend, std::function<void()> sync_now);
+  void set_backend(std::string backend, std::function<void()> sync_now, std::function<void()> load_preview = nullptr);
 
  private:
   void run();
@@ -53,7 +54,7 @@ class StaffService final : public StaffConsole {
   KioskApp& app_;
   mutable std::mutex mutex_;  // guards everything below that the worker and the UI share
   Settings settings_;
-  std::function<void()> sync_now_;
+  std::function<void()> sync_now_, load_preview_;
   std::optional<std::string> pepper_;
   PinLockout lockout_;
   std::optional<bool> reachable_;

@@ -31,6 +31,7 @@ struct Intent {
     StaffEntry,          // the logo held for 3 s: the PIN pad
     PinDigit, PinBackspace, PinSubmit,
     StaffSyncNow, ToggleAssisted, EndAssisted, LeaveStaff,
+    StaffPreview, EndPreview,  // the editor's preview: load it (staff screen), leave it (its banner)
   };
   Kind kind = Kind::Home;
   Route route;

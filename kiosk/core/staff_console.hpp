@@ -28,6 +28,9 @@ class StaffConsole {
   virtual StaffStatus status() const = 0;
   virtual void refresh() = 0;
   virtual void sync_now() = 0;
+  // Fetches the editor's preview bundle (channel=preview) on a worker; the answer arrives
+  // through Visit::preview_loaded() on the main thread.
+  virtual void load_preview() = 0;
 };
 
 }  // namespace kiosk

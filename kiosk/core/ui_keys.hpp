@@ -47,6 +47,7 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "staff.registrations_off", "staff.pending", "staff.oldest", "staff.quarantined", "staff.program",
     "staff.uptime", "staff.config", "staff.config_ok", "staff.sync_now", "staff.sync_requested",
     "staff.assisted_on", "staff.assisted_off", "staff.leave", "assisted.banner",
+    "staff.preview", "staff.preview_loading", "staff.preview_failed", "preview.banner",
     // enumerations
     "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
     "police.none", "police.standard", "police.extended",

@@ -220,7 +220,9 @@ void Visit::apply_one(const Intent& i, double now) {
     case Intent::Kind::StaffSyncNow:
     case Intent::Kind::ToggleAssisted:
     case Intent::Kind::EndAssisted:
-    case Intent::Kind::LeaveStaff: apply_staff(i, now); break;
+    case Intent::Kind::LeaveStaff:
+    case Intent::Kind::StaffPreview:
+    case Intent::Kind::EndPreview: apply_staff(i, now); break;
   }
 }
 
@@ -269,6 +271,10 @@ StaffView Visit::staff_view() const {
   v.wrong = staff_.wrong;
   v.sync_requested = staff_.sync_requested;
   v.assisted = staff_.assisted;
+  v.preview_loading = staff_.preview_loading;
+  v.preview = staff_.preview;
+  v.preview_version = staff_.preview_version;
+  v.preview_error = staff_.preview_error;
   v.attempts_left = staff_.attempts_left;
   v.locked_until = staff_.locked_until;
   v.console = console_ != nullptr;
@@ -328,8 +334,33 @@ void Visit::apply_staff(const Intent& i, double now) {
       staff_.unlocked = false;
       nav_.home();
       return;
+    case Intent::Kind::StaffPreview:
+      if (console_ == nullptr || !staff_.unlocked || staff_.preview_loading) return;
+      staff_.preview_loading = true;
+      staff_.preview_error.clear();
+      console_->load_preview();
+      return;
+    case Intent::Kind::EndPreview:
+      staff_.preview = false;
+      nav_.home();
+      return;
     default: return;
   }
+}
+
+void Visit::preview_loaded(bool ok, long version, const std::string& error) {
+  if (!staff_.preview_loading) return;  // the visit ended meanwhile: no preview for the next one
+  staff_.preview_loading = false;
+  if (!ok) {
+    staff_.preview_error = error;
+    return;
+  }
+  // Only while staff are still on their screen: a preview never greets whoever comes next.
+  if (screen() != ScreenId::Staff) return;
+  staff_.preview = true;
+  staff_.preview_version = version;
+  staff_.unlocked = false;
+  nav_.home();  // staff look at the kiosk as a visitor would
 }
 
 void Visit::pin_checked(const PinCheck& result) {

@@ -45,6 +45,9 @@ struct StaffView {
   bool pin_configured = false;
   size_t pin_digits = 0;
   bool checking = false, unlocked = false, wrong = false, sync_requested = false, assisted = false;
+  bool preview_loading = false, preview = false;  // the editor's preview: being fetched, shown
+  long preview_version = 0;
+  std::string preview_error;
   int attempts_left = 0;
   double locked_until = 0.0;
   StaffStatus status;           // filled on the two staff screens only
@@ -103,6 +106,9 @@ class Visit {
   const StaffSession& staff() const { return staff_; }
   StaffView staff_view() const;
   void pin_checked(const PinCheck& result);  // the worker's answer, on the main thread
+  // The console's answer to load_preview(): shown (staff leave their screen for home, with the
+  // preview banner) when `ok` and staff are still on their screen; else `error` is kept for it.
+  void preview_loaded(bool ok, long version, const std::string& error);
   // From a (re)loaded configuration; a visit in progress gets the new times from now on.
   void set_idle_timeouts(double visitor_s, double assisted_s);
   double staff_entry_s() const { return options_.staff_entry_s; }

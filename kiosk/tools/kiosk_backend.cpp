@@ -71,8 +71,21 @@ int main(int argc, char** argv) {
   add->add_option("--role", user_role, "editor (drafts) or publisher (also publishes and adds accounts)");
   add->add_flag("--one-time", one_time, "Make a random password, print it once; it must be changed at first sign-in");
   user->require_subcommand(1);
+  auto* publish = app.add_subcommand("publish", "Publish the editor's drafts as live content into --root (no server needed)");
   CLI11_PARSE(app, argc, argv);
   if (add->parsed()) return kiosk::backend::add_user_command(db, user_name, user_role, one_time);
+  editor.db = db;
+  editor.publishing.root = api.root;
+  editor.publishing.key_file = key_file.empty() ? db + ".publishing.key" : key_file;
+  editor.publishing.ttl_s = kiosk::parse_duration(ttl);
+  if (editor.publishing.ttl_s < 2 * 86400) return std::fprintf(stderr, "kiosk-backend: --expires-in must be at least 2d\n"), 2;
+  editor.publishing.resign_when_left_s = editor.publishing.ttl_s - 86400;
+  editor.seed_content = seed;
+  editor.site.trusted_proxies = api.trusted_proxies;
+  if (publish->parsed()) {
+    if (api.root.empty()) return std::fprintf(stderr, "kiosk-backend publish: --root is needed\n"), 2;
+    return kiosk::backend::publish_command(editor);
+  }
 
   kiosk::backend::TokenTable kiosks, admins;
   std::string error;
@@ -86,14 +99,6 @@ int main(int argc, char** argv) {
     kiosk::backend::GuardedServer server(limits);
     std::unique_ptr<kiosk::backend::EditorService> editor_service;
     if (!api.root.empty() && !no_editor) {
-      editor.db = db;
-      editor.publishing.root = api.root;
-      editor.publishing.key_file = key_file.empty() ? db + ".publishing.key" : key_file;
-      editor.publishing.ttl_s = kiosk::parse_duration(ttl);
-      if (editor.publishing.ttl_s < 2 * 86400) return std::fprintf(stderr, "kiosk-backend: --expires-in must be at least 2d\n"), 2;
-      editor.publishing.resign_when_left_s = editor.publishing.ttl_s - 86400;
-      editor.seed_content = seed;
-      editor.site.trusted_proxies = api.trusted_proxies;
       editor_service = std::make_unique<kiosk::backend::EditorService>(editor);
       editor_service->install(server);
       api.admin_body_limit = [&e = *editor_service](const std::string& path) { return e.body_limit(path); };

@@ -61,8 +61,26 @@ KioskUi::KioskUi(SnapshotPtr content, VisitOptions options)
 KioskUi::~KioskUi() = default;
 
 void KioskUi::set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index) {
-  index_ = index ? std::move(index) : std::make_shared<SearchIndex>(*content);
-  visit_.set_content(std::move(content));
+  live_index_ = index ? std::move(index) : std::make_shared<SearchIndex>(*content);
+  live_content_ = std::move(content);
+  if (showing_preview_) return;  // shown when the preview ends
+  index_ = live_index_;
+  visit_.set_content(live_content_);
+}
+
+void KioskUi::set_preview(SnapshotPtr content, std::shared_ptr<const SearchIndex> index) {
+  preview_index_ = index ? std::move(index) : std::make_shared<SearchIndex>(*content);
+  preview_content_ = std::move(content);
+}
+
+// The visit decides whether the preview shows; this follows it, before anything is drawn.
+void KioskUi::follow_preview() {
+  const bool want = visit_.staff().preview && preview_content_ != nullptr;
+  if (want == showing_preview_) return;
+  showing_preview_ = want;
+  if (!want) preview_content_.reset(), preview_index_.reset();
+  index_ = want ? preview_index_ : live_index_;
+  if (live_content_ || want) visit_.set_content(want ? preview_content_ : live_content_);
 }
 
 Screen& KioskUi::screen_for(ScreenId id) {
@@ -89,6 +107,7 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   started_ = true;
   if (visit_.typing()) consume_typed_keys();
   forget_what_the_visit_left();
+  follow_preview();
 
   const VisitorSession& session = visit_.session();
   const ContentSnapshot& content = visit_.content();
@@ -290,20 +309,27 @@ void KioskUi::draw_header(const UiContext& ui, float height) {
     intents_.push_back(Intent::of(Intent::Kind::StaffEntry));
   if (progress * visit_.staff_entry_s() > 0.5)
     dl->AddRectFilled(ImVec2(p.x, p.y + height - 0.2f * em), ImVec2(p.x + entry_w * progress, p.y + height), ui.palette.primary);
-  if (visit_.staff().assisted) draw_assisted_banner(ui, p, height);
+  // "Beratung": a volunteer assists; "VORSCHAU": staff look at the editor's preview. The header
+  // says so while it lasts, and tapping it ends the mode.
+  float right = p.x + width - 0.8f * em;
+  if (visit_.staff().assisted)
+    right = draw_mode_banner(ui, "assisted.end", std::string(t("assisted.banner")), right, p, height, Intent::Kind::EndAssisted) - 0.5f * em;
+  if (showing_preview_)
+    draw_mode_banner(ui, "preview.end", fill(t("preview.banner"), std::to_string(visit_.staff().preview_version)), right, p, height,
+                     Intent::Kind::EndPreview);
   ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
 }
 
-// "Beratung": while a volunteer assists, the header says so, and tapping it ends the mode.
-void KioskUi::draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height) {
+float KioskUi::draw_mode_banner(const UiContext& ui, const char* id, const std::string& text, float right, ImVec2 header_min,
+                                float height, Intent::Kind ends) {
   const float em = ui.em();
-  const float width = ImGui::GetIO().DisplaySize.x;
-  const std::string label = std::string(t("assisted.banner")) + "   " + icon::kClose;
+  const std::string label = text + "   " + icon::kClose;
   ImFont* f = ui.fonts.bold;
   const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 2.0f * em;
   const float h = kMinTargetEm * em;
-  ImGui::SetCursorScreenPos(ImVec2(header_min.x + width - w - 0.8f * em, header_min.y + (height - h) * 0.5f));
-  if (button(ui, "assisted.end", label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(Intent::Kind::EndAssisted));
+  ImGui::SetCursorScreenPos(ImVec2(right - w, header_min.y + (height - h) * 0.5f));
+  if (button(ui, id, label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(ends));
+  return right - w;
 }
 
 // The bar's first row: the way back, home and the display switches, each a pictogram over a

@@ -28,6 +28,9 @@ class KioskUi {
   // Takes effect from the next frame; screens keep their place where the item still exists.
   // A worker builds the search index beside the snapshot, so the swap costs the UI nothing.
   void set_content(SnapshotPtr content, std::shared_ptr<const SearchIndex> index = nullptr);
+  // The editor's preview: shown instead of the live content while the visit's staff state says
+  // so (Visit::preview_loaded), with a VORSCHAU banner; live content returns when it ends.
+  void set_preview(SnapshotPtr content, std::shared_ptr<const SearchIndex> index);
 
   // Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). `now` is seconds on
   // a monotonic clock (tests pass their own).
@@ -57,7 +60,11 @@ class KioskUi {
   void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
   void draw_leave_form(const UiContext& ui);
-  void draw_assisted_banner(const UiContext& ui, ImVec2 header_min, float height);
+  // A header button that names a mode and ends it when tapped ("Beratung ✕", "VORSCHAU ✕"),
+  // right-aligned before `right`; returns its left edge.
+  float draw_mode_banner(const UiContext& ui, const char* id, const std::string& label, float right, ImVec2 header_min,
+                         float height, Intent::Kind ends);
+  void follow_preview();
   struct Tool {
     const char* id;
     const char* icon;
@@ -74,6 +81,10 @@ class KioskUi {
 
   Visit visit_;
   std::shared_ptr<const SearchIndex> index_;
+  // Live content and the staff's preview; index_ and the visit's content are one of them.
+  SnapshotPtr live_content_, preview_content_;
+  std::shared_ptr<const SearchIndex> live_index_, preview_index_;
+  bool showing_preview_ = false;
   Automation automation_;
   TouchScroll scroll_;
   OnScreenKeyboard keyboard_;

@@ -399,7 +399,51 @@ def run(b, d):
     ours = [o for o in doc["offers"] if o["id"] == "lesecafe-test"]
     check(len(ours) == 1 and ours[0]["image"].startswith("media/") and ours[0]["title"]["de"] == XSS + " Lesecafé",
           "the published bundle holds the new offer and its picture")
-    return manifest
+
+    # --- a draft published to preview only: a copy of the new offer -------------------------------
+    d.get(b.base + "/admin/offers/lesecafe-test")
+    click(d, "duplicate")
+    wait_for(d, "#notice")
+    d.get(b.base + "/admin/publish")
+    click(d, "publish-preview")
+    wait_for(d, "#notice")
+    check(json.load(open(os.path.join(b.root, "manifest.json")))["version"] == 2, "publishing to preview leaves the live version alone")
+    kiosk_shows_both(b)
+
+
+def kiosk_shows_both(b):
+    """A real kiosk under Xvfb syncs from the backend: the live offer by its automation id, then
+    in staff mode the preview, with its banner, holding the copy only the preview has."""
+    src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    work = os.path.join(b.dir, "kiosk")
+    os.makedirs(work)
+    pepper = os.path.join(work, "pepper")
+    pin = "246810"
+    pin_hash = subprocess.run([os.path.join(BIN, "kioskctl"), "hash-pin", "--pepper-file", pepper, "--new-pepper"], input=pin + "\n",
+                              capture_output=True, text=True, check=True).stdout
+    pin_hash = re.search(r'\$argon2id\$[^"]+', pin_hash).group(0)
+    key = b.key_line.split("trust as ")[1].split(" ")[0]
+    config = {"kiosk_id": "editor-test", "backend": b.base + "/", "public_keys": [key], "allow_http_loopback": True,
+              "poll_interval_s": 10, "staff_pin_hash": pin_hash, "pin_pepper_file": pepper}
+    open(os.path.join(work, "kiosk.json"), "w").write(json.dumps(config))
+    os.chmod(os.path.join(work, "kiosk.json"), 0o600)
+    shots = [{"screenshot": os.path.join(SHOTS, "kiosk-after-publish.png")}] if SHOTS else []
+    preview_shots = [{"screenshot": os.path.join(SHOTS, "kiosk-preview.png")}] if SHOTS else []
+    search = [{"tap": "home.offers"}, {"expect_screen": "offers"}, {"tap": "offers.search"}, {"type": "lesecafe"}, {"tap": "osk.enter"}]
+    walk = ([{"tap": "attract.start"}, {"expect_screen": "home"}] + search + [{"expect_widget": "offer.lesecafe-test"}] + shots +
+            [{"tap": "nav.home"}, {"expect_screen": "home"}, {"hold": "staff.entry", "ms": 3500}, {"expect_screen": "staff_pin"}] +
+            [{"tap": "staff.pin." + digit} for digit in pin] +
+            [{"tap": "staff.pin.ok"}, {"expect_screen": "staff"}, {"tap": "staff.preview"}, {"expect_widget": "preview.end"},
+             {"expect_screen": "home"}, {"tap": "home.offers"}, {"expect_screen": "offers"},  # the visit's search "lesecafe" stays
+             {"expect_widget": "offer.lesecafe-test-kopie"}, {"expect_widget": "preview.end"}] +
+            preview_shots + [{"tap": "preview.end"}, {"expect_screen": "home"}, {"quit": True}])
+    open(os.path.join(work, "walk.json"), "w").write(json.dumps(walk))
+    r = subprocess.run([os.path.join(src, "tests", "with-xvfb.sh"), os.path.join(BIN, "berswordt-kiosk"), "--windowed", "1080x1920",
+                        "--config", os.path.join(work, "kiosk.json"), "--state-dir", os.path.join(work, "state"), "--cache-dir",
+                        os.path.join(work, "cache"), "--script", os.path.join(work, "walk.json"), "--sync-in-script"],
+                       capture_output=True, text=True, timeout=180)
+    check(r.returncode == 0, "a kiosk syncs the published offer, and in staff mode shows the preview's copy with its banner" +
+          ("" if r.returncode == 0 else ": " + (r.stdout + r.stderr)[-3000:]))
 
 
 if __name__ == "__main__":

@@ -13,23 +13,31 @@
 
 namespace kiosk::backend {
 
+namespace {
+
+// The drafts start as a content folder's content (the bundled one), once.
+void seed_if_empty(EditorStore& store, const std::filesystem::path& seed) {
+  if (store.has_content() || seed.empty()) return;
+  const ContentParseResult checked = load_content_directory(seed);
+  if (!checked.ok())
+    throw std::runtime_error(seed.string() + " is not valid content (" + checked.problems.front().to_string() +
+                             "); run kioskctl validate on it");
+  nlohmann::json doc = content_document_of(seed);
+  // The folder's pictures move into the database under the names the content uses.
+  for (const char* kind : {"units", "offers"})
+    for (const auto& item : doc.value(kind, nlohmann::json::array()))
+      if (item.contains("image") && item["image"].is_string())
+        if (const auto bytes = read_whole_file(seed / item["image"].get<std::string>(), 8u << 20))
+          store.add_media(item["image"].get<std::string>(), *bytes);
+  store.import_document(doc, "import", format_rfc3339(epoch_now()));
+  log::info("editor: drafts imported from " + seed.string());
+}
+
+}  // namespace
+
 EditorService::EditorService(EditorServiceOptions options) : o_(std::move(options)) {
   store_ = std::make_unique<EditorStore>(o_.db);
-  if (!store_->has_content() && !o_.seed_content.empty()) {
-    const ContentParseResult checked = load_content_directory(o_.seed_content);
-    if (!checked.ok())
-      throw std::runtime_error(o_.seed_content.string() + " is not valid content (" + checked.problems.front().to_string() +
-                               "); run kioskctl validate on it");
-    nlohmann::json doc = content_document_of(o_.seed_content);
-    // The folder's pictures move into the database under the names the content uses.
-    for (const char* kind : {"units", "offers"})
-      for (const auto& item : doc.value(kind, nlohmann::json::array()))
-        if (item.contains("image") && item["image"].is_string())
-          if (const auto bytes = read_whole_file(o_.seed_content / item["image"].get<std::string>(), 8u << 20))
-            store_->add_media(item["image"].get<std::string>(), *bytes);
-    store_->import_document(doc, "import", format_rfc3339(epoch_now()));
-    log::info("editor: drafts imported from " + o_.seed_content.string());
-  }
+  seed_if_empty(*store_, o_.seed_content);
   auth_ = std::make_unique<StaffAuth>(*store_, o_.auth);
   publisher_ = std::make_unique<ContentPublisher>(*store_, o_.publishing);
   site_ = std::make_unique<EditorSite>(o_.site, *store_, *auth_, *publisher_, [] { return epoch_now(); });
@@ -81,6 +89,20 @@ std::string read_secret_line(const std::string& prompt) {
 }
 
 }  // namespace
+
+int publish_command(const EditorServiceOptions& o) {
+  try {
+    EditorStore store(o.db);
+    seed_if_empty(store, o.seed_content);
+    ContentPublisher publisher(store, o.publishing);
+    const PublishResult r = publisher.publish(false, "kiosk-backend publish");
+    for (const auto& p : r.problems) std::cerr << p.to_string() << "\n";
+    (r.ok ? std::cout : std::cerr) << r.message << "\n";
+    return r.ok ? 0 : 1;
+  } catch (const std::exception& e) {
+    return std::cerr << "kiosk-backend publish: " << e.what() << "\n", 1;
+  }
+}
 
 int add_user_command(const std::string& db, const std::string& name, const std::string& role_text, bool one_time) {
   const auto role = role_from(role_text);

@@ -50,6 +50,10 @@ class EditorService {
 // `kiosk-backend user add NAME --role R`: the password is read from the terminal without echo
 // (or from standard input when it is not a terminal), never from the command line. With
 // `one_time`, a random password is made and printed once; it must be changed at first sign-in.
+// `kiosk-backend publish`: the drafts (seeded from the content folder when empty) published as
+// live content, as a publisher's "publish" does. For scripts, with no server running.
+int publish_command(const EditorServiceOptions& options);
+
 int add_user_command(const std::string& db, const std::string& name, const std::string& role, bool one_time);
 
 }  // namespace kiosk::backend

@@ -95,6 +95,15 @@ void actions(const ScreenContext& ctx, const StaffStatus& s) {
     ctx.emit(Intent::of(Intent::Kind::ToggleAssisted));
   if (per_row > 1) ImGui::SameLine();
   if (button(ctx.ui, "staff.leave", ctx.t("staff.leave"), ImVec2(width, 0))) ctx.emit(Intent::of(Intent::Kind::LeaveStaff));
+  // The editor's preview ("publish to preview"), shown here until the visit ends.
+  if (button(ctx.ui, "staff.preview", ctx.staff.preview_loading ? ctx.t("staff.preview_loading") : ctx.t("staff.preview"),
+             ImVec2(width, 0), ButtonStyle::Secondary, can_sync && !ctx.staff.preview_loading))
+    ctx.emit(Intent::of(Intent::Kind::StaffPreview));
+  if (!ctx.staff.preview_error.empty()) {
+    const std::string why = fill(ctx.t("staff.preview_failed"), ctx.staff.preview_error);
+    paragraph(why);
+    record_text(ctx.ui, "staff.preview_error", why);
+  }
   ImGui::PopStyleVar();
 }
 

@@ -74,10 +74,12 @@ void to_version_3(sqlite3* db_) {
        " last_seen INTEGER NOT NULL);"
        "CREATE TABLE sign_in_brakes(key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
        " locked_until INTEGER NOT NULL);"
-       "CREATE TABLE items(kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL,"
-       " archived INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, facets TEXT NOT NULL, updated_by TEXT NOT NULL,"
-       " updated_at TEXT NOT NULL, PRIMARY KEY(kind, id));"
-       "CREATE INDEX items_order ON items(kind, position);"
+       // The document last: lists and searches read the columns before it, and a row's first
+       // columns stay on its b-tree page while a long document spills to overflow pages.
+       "CREATE TABLE items(kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL,"
+       " archived INTEGER NOT NULL DEFAULT 0, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, facets TEXT NOT NULL,"
+       " search TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(kind, id));"
+       "CREATE INDEX items_order ON items(kind, archived, position);"
        "CREATE TABLE sections(name TEXT PRIMARY KEY, doc TEXT NOT NULL);"
        "CREATE TABLE history(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, kind TEXT NOT NULL,"
        " id TEXT NOT NULL, what TEXT NOT NULL);"

@@ -58,7 +58,10 @@ void EditorService::resign_loop() {
   while (!stopping_) {
     lock.unlock();
     try {
-      const PublishResult r = publisher_->resign_if_due(epoch_now());
+      // Sessions past their limits are refused anyway; this only keeps the table small.
+      const int64_t now = epoch_now();
+      store_->drop_sessions_idle_since(now - o_.auth.idle_s, now - o_.auth.absolute_s);
+      const PublishResult r = publisher_->resign_if_due(now);
       if (!r.ok) log::error("editor: re-signing failed: " + r.message);
     } catch (const std::exception& e) {
       log::error(std::string("editor: re-signing failed: ") + e.what());

@@ -22,7 +22,7 @@ struct EditorServiceOptions {
   std::filesystem::path seed_content;    // imported into the drafts when they are empty
   EditorOptions site;
   AuthPolicy auth;
-  int64_t resign_check_s = 3600;         // how often the re-signer looks
+  int64_t resign_check_s = 3600;         // how often the re-signer looks (and old sessions go)
 };
 
 class EditorService {

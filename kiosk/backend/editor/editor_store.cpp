@@ -201,7 +201,7 @@ json EditorStore::draft_document() {
   }
   for (const char* kind : {"units", "offers"}) {
     json list = json::array();
-    Statement st(db_, "SELECT doc FROM items WHERE kind = ? AND archived = 0 ORDER BY position, id", {kind});
+    Statement st(db_, "SELECT doc FROM items WHERE kind = ? AND archived = 0 ORDER BY position", {kind});
     while (st.step() == SQLITE_ROW) list.push_back(json::parse(st.text(0), nullptr, false));
     doc[kind] = std::move(list);
   }
@@ -252,7 +252,7 @@ std::vector<Item> EditorStore::find(const ItemQuery& q, int* total) {
   }
   std::vector<Item> out;
   const std::string sql = "SELECT kind, id, doc, archived, updated_by, updated_at FROM items" + where +
-                          " ORDER BY position, id LIMIT " + std::to_string(std::max(0, q.limit)) + " OFFSET " +
+                          " ORDER BY position LIMIT " + std::to_string(std::max(0, q.limit)) + " OFFSET " +
                           std::to_string(std::max(0, q.offset));
   Statement st(db_, sql.c_str(), params);
   while (st.step() == SQLITE_ROW)

@@ -44,3 +44,6 @@ printf '[{"tap": "attract.start"}, {"tap": "lang.tr"}, {"tap": "home.offers"}, {
   {"tap": "osk.key.ş"}, {"screenshot": "%s/keyboard-tr-portrait.png"}, {"quit": true}]' "$out" >"$walk"
 tests/with-xvfb.sh "$kiosk" --config "$tmp/kiosk.json" --windowed 1080x1920 --script "$walk" 2>&1 | grep -v "^<6>" || true
 rm -rf "$tmp"
+
+# The web editor's pages and the kiosk showing its preview: made by the browser test itself.
+/usr/bin/python3 tests/editor/editor_browser_test.py "$build_bin" "$out"

@@ -364,6 +364,14 @@ def run(b, d):
     d.find_element(By.CSS_SELECTOR, "form[id^=string-] button").click()
     wait_for(d, "#notice")
 
+    # --- a unit: its facts and topics come back from the form unchanged ---------------------------
+    d.get(b.base + "/admin/units/freiwilligenagentur")
+    check(d.find_element(By.ID, "f-facts-0-label-de").get_attribute("value") == "Ort", "a unit's facts are in the form")
+    shot(d, "editor-unit.png")
+    click(d, "save")
+    wait_for(d, "#notice")
+    check("saved without changes" in d.find_element(By.ID, "item-history").text, "saving a unit unchanged changes no field")
+
     # --- an editor drafts but cannot publish -------------------------------------------------------
     e = browser("en-GB,en")
     try:

@@ -107,7 +107,7 @@ void EditorSite::list(Call& c, const std::string& kind) {
                     const std::string& chosen) {
     json opts = json::array();
     for (const auto& [value, text] : options) opts.push_back({{"value", value}, {"label", text}, {"selected", value == chosen}});
-    return json{{"name", name}, {"label", label}, {"options", opts}};
+    return json{{"name", name}, {"label", label}, {"options", opts}, {"any", editor_text(c.lang, name == "status" ? "status_active" : "all")}};
   };
   json filters = json::array();
   if (kind == "offers") {
@@ -118,7 +118,7 @@ void EditorSite::list(Call& c, const std::string& kind) {
     filters.push_back(filter("category", editor_text(c.lang, "category"), cat, category));
   }
   filters.push_back(filter("status", editor_text(c.lang, "status"),
-                           {{"archived", editor_text(c.lang, "status_archived")}, {"all", editor_text(c.lang, "all")}}, status));
+                           {{"archived", editor_text(c.lang, "status_archived")}, {"all", editor_text(c.lang, "status_all")}}, status));
   ctx["filters"] = filters;
   json rows = json::array();
   for (const Item& it : items) {
@@ -131,7 +131,7 @@ void EditorSite::list(Call& c, const std::string& kind) {
       where = (d != district_names.end() ? d->second : it.doc.value("district", "")) + " · " + it.doc.value("organisation", "");
     }
     rows.push_back({{"id", it.id}, {"kind", kind}, {"title", text_in(it.doc.value(kind == "offers" ? "title" : "name", json()), c.lang)},
-                    {"archived", it.archived}, {"where", where}, {"missing", gaps}, {"updated_at", it.updated_at},
+                    {"archived", it.archived}, {"where", where}, {"missing", gaps}, {"updated_at", shown_time(it.updated_at)},
                     {"updated_by", it.updated_by}});
   }
   ctx["rows"] = rows;
@@ -158,13 +158,13 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
   if (stored) {
     ctx["archived"] = stored->archived;
     std::string line = editor_text(c.lang, "status_line");
-    line.replace(line.find("{at}"), 4, stored->updated_at);
+    line.replace(line.find("{at}"), 4, shown_time(stored->updated_at));
     line.replace(line.find("{by}"), 4, stored->updated_by);
     ctx["status_line"] = line;
     ctx["archive_value"] = stored->archived ? "0" : "1";
     ctx["archive_label"] = editor_text(c.lang, stored->archived ? "unarchive" : "archive");
     json history = json::array();
-    for (const auto& h : store_.history(kind, id, 20)) history.push_back({{"at", h.at}, {"user", h.user}, {"what", h.what}});
+    for (const auto& h : store_.history(kind, id, 20)) history.push_back({{"at", shown_time(h.at)}, {"user", h.user}, {"what", h.what}});
     ctx["history"] = history;
   }
   std::map<std::string, std::string> errors;  // "path" or "path.lang" → message

@@ -35,17 +35,17 @@ std::string link_of(const json& drafts, const std::string& path) {
 void EditorSite::publish_page(Call& c, const std::vector<Problem>& problems, int status) {
   json ctx = context(c, editor_text(c.lang, "publish"));
   const auto live = store_.latest("live"), preview = store_.latest("preview");
-  ctx["live_line"] = live ? editor_text(c.lang, "live_version") + " " + std::to_string(live->version) + " · " + live->at + " · " + live->user
+  ctx["live_line"] = live ? editor_text(c.lang, "live_version") + " " + std::to_string(live->version) + " · " + shown_time(live->at) + " · " + live->user
                           : editor_text(c.lang, "nothing_live");
-  ctx["preview_line"] = preview ? editor_text(c.lang, "preview_version") + " " + std::to_string(preview->version) + " · " + preview->at +
+  ctx["preview_line"] = preview ? editor_text(c.lang, "preview_version") + " " + std::to_string(preview->version) + " · " + shown_time(preview->at) +
                                       " · " + preview->user
                                 : editor_text(c.lang, "no_preview");
   const std::string changed = store_.last_change();
-  if (!changed.empty()) ctx["draft_line"] = editor_text(c.lang, "drafts_changed") + " " + changed;
+  if (!changed.empty()) ctx["draft_line"] = editor_text(c.lang, "drafts_changed") + " " + shown_time(changed);
   json versions = json::array();
   for (const auto& v : store_.versions(50))
     versions.push_back({{"version", v.version}, {"channel_label", editor_text(c.lang, v.channel == "preview" ? "channel_preview" : "channel_live")},
-                        {"at", v.at}, {"user", v.user}, {"note", v.note},
+                        {"at", shown_time(v.at)}, {"user", v.user}, {"note", v.note},
                         {"restorable", c.session->account.role == Role::Publisher && v.channel == "live" && live && v.version != live->version},
                         {"csrf", c.session->csrf}});
   ctx["versions"] = versions;
@@ -84,7 +84,7 @@ void EditorSite::history_page(Call& c) {
   json ctx = context(c, editor_text(c.lang, "history"));
   json entries = json::array();
   for (const auto& h : store_.history("", "", 200)) {
-    json e{{"at", h.at}, {"user", h.user}, {"what", h.what}, {"subject", h.kind + (h.id.empty() ? "" : " " + h.id)}};
+    json e{{"at", shown_time(h.at)}, {"user", h.user}, {"what", h.what}, {"subject", h.kind + (h.id.empty() ? "" : " " + h.id)}};
     if (h.kind == "offers" || h.kind == "units") e["link"] = "/admin/" + h.kind + "/" + h.id;
     entries.push_back(e);
   }

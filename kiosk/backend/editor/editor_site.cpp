@@ -256,7 +256,7 @@ void EditorSite::users_page(Call& c, const std::string& error, const std::string
   for (const auto& a : store_.accounts())
     list.push_back({{"name", a.name},
                     {"role_label", editor_text(c.lang, a.role == Role::Publisher ? "role_publisher" : "role_editor")},
-                    {"created", a.created}});
+                    {"created", shown_time(a.created)}});
   ctx["accounts"] = list;
   if (!error.empty()) ctx["error"] = error;
   ctx["name"] = name;
@@ -281,7 +281,7 @@ void EditorSite::home(Call& c) {
   ctx["offer_count"] = std::to_string(offers);
   ctx["unit_count"] = std::to_string(units);
   const auto live = store_.latest("live");
-  ctx["live_line"] = live ? editor_text(c.lang, "live_version") + " " + std::to_string(live->version) + " · " + live->at
+  ctx["live_line"] = live ? editor_text(c.lang, "live_version") + " " + std::to_string(live->version) + " · " + shown_time(live->at)
                           : editor_text(c.lang, "nothing_live");
   page(c, "home", ctx);
 }

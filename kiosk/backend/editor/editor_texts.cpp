@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "kiosk/core/clock.hpp"
+
 namespace kiosk::backend {
 
 using json = nlohmann::json;
@@ -45,7 +47,6 @@ constexpr Text kTexts[] = {
     {"col_title", "Titel", "Title"},
     {"col_id", "Kennung", "Id"},
     {"col_where", "Wo", "Where"},
-    {"col_languages", "Übersetzungen", "Translations"},
     {"col_changed", "Zuletzt geändert", "Last changed"},
     {"archived", "Archiviert", "Archived"},
     {"missing_translations", "Fehlende Übersetzungen", "Missing translations"},
@@ -134,6 +135,7 @@ constexpr Text kTexts[] = {
     {"status", "Status", "Status"},
     {"status_active", "Aktiv", "Active"},
     {"status_archived", "Archiviert", "Archived"},
+    {"status_all", "Aktiv und archiviert", "Active and archived"},
     {"district", "Stadtbezirk", "District"},
     {"category", "Bereich", "Area"},
     {"id_taken", "Diese Kennung ist schon vergeben; wählen Sie eine andere.", "This id is taken; choose another."},
@@ -174,6 +176,11 @@ const json& editor_texts(const std::string& lang) {
 std::string editor_text(const std::string& lang, const std::string& key) {
   const json& t = editor_texts(lang);
   return t.contains(key) ? t[key].get<std::string>() : key;
+}
+
+std::string shown_time(const std::string& rfc3339) {
+  const int64_t t = parse_rfc3339(rfc3339);
+  return t < 0 ? rfc3339 : format_local_time(t);
 }
 
 }  // namespace kiosk::backend

@@ -12,5 +12,7 @@ std::string editor_language(const std::string& accept_language);
 const nlohmann::json& editor_texts(const std::string& lang);
 // One text, for messages built in code.
 std::string editor_text(const std::string& lang, const std::string& key);
+// A stored time (RFC 3339, UTC) as staff read it: the server's local time, "30.11.2026 21:43".
+std::string shown_time(const std::string& rfc3339);
 
 }  // namespace kiosk::backend

@@ -7,14 +7,12 @@
 #include <cstdio>
 
 #include "kiosk/backend/access.hpp"
-#include "kiosk/backend/editor/editor_service.hpp"
+#include "kiosk/backend/editor/editor_cli.hpp"
 #include "kiosk/backend/backend_store.hpp"
 #include "kiosk/backend/guarded_server.hpp"
 #include "kiosk/backend/kiosk_api.hpp"
 #include "kiosk/backend/token_config.hpp"
 #include "kiosk/core/log.hpp"
-#include "kiosk/net/bundle_writer.hpp"
-#include "kiosk/store/data_paths.hpp"
 
 namespace {
 
@@ -52,40 +50,12 @@ int main(int argc, char** argv) {
   app.add_option("--drop-after-commit", api.drop_after_commit, "Test: for the first N registrations, store, then drop the connection");
   app.add_option("--delay-ms", api.delay_ms, "Test: wait this long before answering API requests");
   app.add_option("--reject-offer", api.reject_offers, "Test: answer 422 for registrations of this offer (repeatable)");
-  // The web editor (at /admin/ when --root is given).
-  kiosk::backend::EditorServiceOptions editor;
-  std::string key_file, seed = kiosk::bundled_content_dir().string(), ttl = "7d";
-  bool no_editor = false;
-  app.add_option("--publishing-key", key_file, "The editor's online signing key (made at first start, mode 0600; default: beside --db)");
-  app.add_option("--content", seed, "Content folder imported into the editor's drafts when they are empty (default: the bundled content)");
-  app.add_option("--expires-in", ttl, "Expiry of what the editor publishes (re-signed when less than a day is left over 1d)");
-  app.add_option("--bootstrap-css", editor.site.bootstrap_css, "Bootstrap 5's CSS (Debian's libjs-bootstrap5)");
-  app.add_flag("--secure-cookies", editor.site.secure_cookies, "Mark the editor's cookies Secure (behind https)");
-  app.add_flag("--no-editor", no_editor, "Serve only the kiosks' API and files");
-  app.add_option("--sign-in-slowdown-s", editor.auth.slow_step_s, "Seconds added per failed sign-in after the third (test: 0)");
-  std::string user_name, user_role = "editor";
-  bool one_time = false;
-  auto* user = app.add_subcommand("user", "Staff accounts of the web editor");
-  auto* add = user->add_subcommand("add", "Add an account; the password is asked for (never on the command line)");
-  add->add_option("NAME", user_name, "Account name (a-z, 0-9, . - _)")->required();
-  add->add_option("--role", user_role, "editor (drafts) or publisher (also publishes and adds accounts)");
-  add->add_flag("--one-time", one_time, "Make a random password, print it once; it must be changed at first sign-in");
-  user->require_subcommand(1);
-  auto* publish = app.add_subcommand("publish", "Publish the editor's drafts as live content into --root (no server needed)");
+  // The web editor (at /admin/ when --root is given) and its subcommands.
+  kiosk::backend::EditorCommandLine editor;
+  kiosk::backend::add_editor_options(app, editor);
   CLI11_PARSE(app, argc, argv);
-  if (add->parsed()) return kiosk::backend::add_user_command(db, user_name, user_role, one_time);
-  editor.db = db;
-  editor.publishing.root = api.root;
-  editor.publishing.key_file = key_file.empty() ? db + ".publishing.key" : key_file;
-  editor.publishing.ttl_s = kiosk::parse_duration(ttl);
-  if (editor.publishing.ttl_s < 2 * 86400) return std::fprintf(stderr, "kiosk-backend: --expires-in must be at least 2d\n"), 2;
-  editor.publishing.resign_when_left_s = editor.publishing.ttl_s - 86400;
-  editor.seed_content = seed;
-  editor.site.trusted_proxies = api.trusted_proxies;
-  if (publish->parsed()) {
-    if (api.root.empty()) return std::fprintf(stderr, "kiosk-backend publish: --root is needed\n"), 2;
-    return kiosk::backend::publish_command(editor);
-  }
+  if (const int status = kiosk::backend::finish_editor_command_line(editor, db, api.root, api.trusted_proxies); status >= 0)
+    return status;
 
   kiosk::backend::TokenTable kiosks, admins;
   std::string error;
@@ -98,8 +68,8 @@ int main(int argc, char** argv) {
     limits.max_connections = std::min<size_t>(limits.max_connections, raise_descriptor_limit() - 64);
     kiosk::backend::GuardedServer server(limits);
     std::unique_ptr<kiosk::backend::EditorService> editor_service;
-    if (!api.root.empty() && !no_editor) {
-      editor_service = std::make_unique<kiosk::backend::EditorService>(editor);
+    if (!api.root.empty() && !editor.no_editor) {
+      editor_service = std::make_unique<kiosk::backend::EditorService>(editor.options);
       editor_service->install(server);
       api.admin_body_limit = [&e = *editor_service](const std::string& path) { return e.body_limit(path); };
     }

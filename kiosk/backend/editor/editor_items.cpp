@@ -56,7 +56,7 @@ std::string choice_text_key(const std::string& path) {
 
 }  // namespace
 
-json EditorSite::drafts_with(const std::string& kind, const std::string& id, const json& doc, size_t& index) {
+ContentParseResult EditorSite::check_with(const std::string& kind, const std::string& id, const json& doc, size_t& index) {
   json drafts = store_.draft_document();
   drafts["schema"] = kContentSchema;
   json& list = drafts[kind];
@@ -67,7 +67,7 @@ json EditorSite::drafts_with(const std::string& kind, const std::string& id, con
     list.push_back(doc);
   else
     list[index] = doc;
-  return drafts;
+  return parse_content_document("content", drafts.dump());
 }
 
 void EditorSite::list(Call& c, const std::string& kind) {

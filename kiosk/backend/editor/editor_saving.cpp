@@ -50,8 +50,7 @@ void EditorSite::save(Call& c, const std::string& kind, const std::string& route
   if (!own.empty()) return edit_page(c, kind, "", doc, own, {}, 422);
 
   size_t index = 0;
-  const json drafts = drafts_with(kind, id, doc, index);
-  const ContentParseResult checked = parse_content_document("content", drafts.dump());
+  const ContentParseResult checked = check_with(kind, id, doc, index);
   if (!checked.ok()) {
     return edit_page(c, kind, creating ? "" : id, doc, problems_of_item(kind, index, checked.problems),
                      other_problems(kind, index, checked.problems), 422);
@@ -78,7 +77,7 @@ void EditorSite::upload_image(Call& c, const std::string& kind, const std::strin
   doc["image"] = name;
   if (kind == "offers") doc["updated_at"] = now_text();
   size_t index = 0;
-  const ContentParseResult checked = parse_content_document("content", drafts_with(kind, id, doc, index).dump());
+  const ContentParseResult checked = check_with(kind, id, doc, index);
   if (!checked.ok()) return edit_page(c, kind, id, item->doc, {}, other_problems(kind, static_cast<size_t>(-1), checked.problems), 422);
   store_.save_item({kind, id, doc, item->archived, c.session->account.name, now_text()},
                    "changed image (" + std::to_string(picture.width) + " × " + std::to_string(picture.height) + ")");
@@ -94,7 +93,7 @@ void EditorSite::duplicate(Call& c, const std::string& kind, const std::string& 
   doc["id"] = copy;
   if (kind == "offers") doc["updated_at"] = now_text();
   size_t index = 0;
-  const ContentParseResult checked = parse_content_document("content", drafts_with(kind, copy, doc, index).dump());
+  const ContentParseResult checked = check_with(kind, copy, doc, index);
   if (!checked.ok()) return edit_page(c, kind, id, item->doc, {}, other_problems(kind, static_cast<size_t>(-1), checked.problems), 422);
   store_.save_item({kind, copy, doc, false, c.session->account.name, now_text()}, "created as a copy of " + id);
   redirect(c, "/admin/" + kind + "/" + copy + "?notice=duplicated");

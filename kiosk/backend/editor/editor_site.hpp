@@ -21,6 +21,7 @@
 #include "kiosk/backend/editor/content_publisher.hpp"
 #include "kiosk/backend/editor/editor_store.hpp"
 #include "kiosk/backend/editor/staff_auth.hpp"
+#include "kiosk/core/content_parser.hpp"
 
 namespace kiosk::backend {
 
@@ -88,8 +89,9 @@ class EditorSite {
   void publish(Call& c, bool preview);
   void restore(Call& c, long version);
   void history_page(Call& c);
-  // The drafts with `doc` in place of (or added as) item `id` of `kind`; its index there.
-  nlohmann::json drafts_with(const std::string& kind, const std::string& id, const nlohmann::json& doc, size_t& index);
+  // The drafts with `doc` in place of (or added as) item `id` of `kind`, checked by the
+  // kiosk's parser; `index` is the item's place there.
+  ContentParseResult check_with(const std::string& kind, const std::string& id, const nlohmann::json& doc, size_t& index);
 
   EditorOptions o_;
   EditorStore& store_;

@@ -64,7 +64,7 @@ def png(width, height, noise=False):
 class Backend:
     """kiosk-backend with the editor, in a fresh folder."""
 
-    def __init__(self):
+    def __init__(self, *extra):
         self.dir = tempfile.mkdtemp(prefix="editor-test-")
         self.root = os.path.join(self.dir, "www")
         os.mkdir(self.root)
@@ -74,7 +74,7 @@ class Backend:
         self.exe = os.path.join(BIN, "kiosk-backend")
         self.log = open(os.path.join(self.dir, "backend.log"), "w")
         self.proc = subprocess.Popen([self.exe, "--root", self.root, "--db", self.db, "--port", str(self.port),
-                                      "--sign-in-slowdown-s", "0"], stdout=subprocess.PIPE, stderr=self.log, text=True)
+                                      "--sign-in-slowdown-s", "0", *extra], stdout=subprocess.PIPE, stderr=self.log, text=True)
         first = self.proc.stdout.readline()
         assert first.startswith("listening on"), first
         self.key_line = self.proc.stdout.readline()
@@ -214,6 +214,18 @@ def run(b, d):
         check(status == 403, "signed out, POST %s gets 403 (%d)" % (path, status))
     shot(d, "editor-sign-in.png")
 
+    # Behind https (--secure-cookies, or a trusted proxy's X-Forwarded-Proto) cookies get Secure.
+    for args, proxy_header in ((("--secure-cookies",), {}), (("--trusted-proxy", "127.0.0.1"), {"X-Forwarded-Proto": "https"}),
+                               ((), {"X-Forwarded-Proto": "https"})):
+        other = Backend(*args)
+        try:
+            _, headers, _ = other.request("GET", "/admin/sign-in", headers=proxy_header)
+            secure = "; Secure" in headers.get("Set-Cookie", "")
+            check(secure == bool(args), "behind %s the sign-in cookie is %sSecure" % (" ".join(args) or "an untrusted X-Forwarded-Proto", "" if args else "not "))
+        finally:
+            other.stop()
+            shutil.rmtree(other.dir, ignore_errors=True)
+
     # --- sign-in: wrong password, the sign-in form's own token, lockout ---------------------------
     sign_in(d, b, "ben", "not the password at all")
     msg = wait_for(d, "#sign-in-error").text
@@ -332,7 +344,7 @@ def run(b, d):
     forms = {"/admin/offers/lesecafe-test": {"organisation.de": "x"}, "/admin/offers/lesecafe-test/duplicate": {},
              "/admin/offers/lesecafe-test/archive": {"archived": "1"}, "/admin/publish/preview": {}, "/admin/publish/live": {},
              "/admin/publish/restore/1": {}, "/admin/users": {"name": "mallory", "role": "publisher", "password": "x" * 20},
-             "/admin/strings": {"key": "home.welcome", "de": "x"}, "/admin/password": {"new_password": "y" * 20}, "/admin/sign-out": {}}
+             "/admin/strings": {"key": "home.welcome", "de": "x"}, "/admin/settings": {"title.de": "x"}, "/admin/password": {"new_password": "y" * 20}, "/admin/sign-out": {}}
     for path, fields in forms.items():
         status, _, _ = post_form(b, d, path, fields)
         check(status == 403, "POST %s without the CSRF token gets 403 (%d)" % (path, status))
@@ -363,6 +375,17 @@ def run(b, d):
     d.find_element(By.CSS_SELECTOR, "form[id^=string-] input[name=en]").send_keys("Get involved in Dortmund")
     d.find_element(By.CSS_SELECTOR, "form[id^=string-] button").click()
     wait_for(d, "#notice")
+
+    # --- general settings: the sample-data banner goes off once the offers are real --------------
+    d.get(b.base + "/admin/settings")
+    check(d.find_element(By.ID, "sample_data").is_selected(), "the bundled content says it is sample data")
+    click(d, "sample_data")
+    d.find_element(By.ID, "meta-notice-de").clear()
+    d.find_element(By.ID, "meta-notice-de").send_keys(XSS)
+    click(d, "save-settings")
+    wait_for(d, "#notice")
+    check(no_alert(d) and not d.find_element(By.ID, "sample_data").is_selected()
+          and d.find_element(By.ID, "meta-notice-de").get_attribute("value") == XSS, "the sample-data flag is off, the notice kept as text")
 
     # --- a unit: its facts and topics come back from the form unchanged ---------------------------
     d.get(b.base + "/admin/units/freiwilligenagentur")
@@ -407,6 +430,7 @@ def run(b, d):
     ours = [o for o in doc["offers"] if o["id"] == "lesecafe-test"]
     check(len(ours) == 1 and ours[0]["image"].startswith("media/") and ours[0]["title"]["de"] == XSS + " Lesecafé",
           "the published bundle holds the new offer and its picture")
+    check(doc["meta"]["sample_data"] is False, "and says it is no longer sample data")
 
     # --- a draft published to preview only: a copy of the new offer -------------------------------
     d.get(b.base + "/admin/offers/lesecafe-test")

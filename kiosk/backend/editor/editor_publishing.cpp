@@ -163,4 +163,57 @@ void EditorSite::save_string(Call& c) {
   redirect(c, "/admin/strings?q=" + url_encode(key) + "&notice=saved");
 }
 
+void EditorSite::settings_page(Call& c, const std::vector<std::string>& problems, int status) {
+  json ctx = context(c, editor_text(c.lang, "settings"));
+  const json meta = store_.section("meta");
+  json texts = json::array();
+  for (const char* field : {"title", "notice"}) {
+    json langs = json::array();
+    const json text = meta.is_object() && meta.contains(field) ? meta[field] : json::object();
+    for (const char* lang : kEditorLanguages) {
+      const bool has = text.is_object() && text.contains(lang) && text[lang].is_string();
+      langs.push_back({{"id", std::string("meta-") + field + "-" + lang}, {"name", std::string(field) + "." + lang}, {"code", lang},
+                       {"language", lang}, {"value", has ? text[lang].get<std::string>() : ""}, {"missing", !has && text.contains("de")}});
+    }
+    texts.push_back({{"label", editor_text(c.lang, field == std::string("title") ? "content_title" : "content_notice")}, {"langs", langs}});
+  }
+  ctx["texts"] = texts;
+  ctx["sample_data"] = meta.is_object() && meta.value("sample_data", false);
+  json list = json::array();
+  for (const auto& p : problems) list.push_back({{"message", p}});
+  ctx["problems"] = list;
+  ctx["has_problems"] = !problems.empty();
+  page(c, "settings", ctx, status);
+}
+
+void EditorSite::save_settings(Call& c) {
+  json meta = store_.section("meta");
+  if (!meta.is_object()) meta = json::object();
+  const json before = meta;
+  for (const char* field : {"title", "notice"}) {
+    json text = json::object();
+    for (const char* lang : kEditorLanguages)
+      if (const std::string v = form_value(c.form, std::string(field) + "." + lang); !v.empty()) text[lang] = v;
+    if (text.empty())
+      meta.erase(field);
+    else
+      meta[field] = text;
+  }
+  meta["sample_data"] = c.form.count("sample_data") > 0;
+  json drafts = store_.draft_document();
+  drafts["schema"] = kContentSchema;
+  drafts["meta"] = meta;
+  const ContentParseResult checked = parse_content_document("content", drafts.dump());
+  if (!checked.ok()) {
+    std::vector<std::string> why;
+    for (const auto& p : checked.problems) why.push_back(p.to_string());
+    return settings_page(c, why, 422);
+  }
+  std::string what = "changed";
+  for (const char* field : {"title", "notice", "sample_data"})
+    if (before.value(field, json()) != meta.value(field, json())) what += std::string(" ") + field;
+  store_.save_section("meta", meta, c.session->account.name, now_text(), what);
+  redirect(c, "/admin/settings?notice=saved");
+}
+
 }  // namespace kiosk::backend

@@ -188,6 +188,8 @@ void EditorSite::install(httplib::Server& s) {
     c.res.set_content(*bytes, name.size() > 4 && name.compare(name.size() - 4, 4, ".png") == 0 ? "image/png" : "image/jpeg");
   });
   get(s, "/admin/strings", [this](Call& c) { strings_page(c, {}, 200); });
+  get(s, "/admin/settings", [this](Call& c) { settings_page(c, {}, 200); });
+  post(s, "/admin/settings", [this](Call& c) { save_settings(c); });
   post(s, "/admin/strings", [this](Call& c) { save_string(c); });
   get(s, "/admin/publish", [this](Call& c) { publish_page(c, {}, 200); });
   post(s, "/admin/publish/preview", [this](Call& c) { publish(c, true); });

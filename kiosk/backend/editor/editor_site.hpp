@@ -85,6 +85,8 @@ class EditorSite {
   void archive(Call& c, const std::string& kind, const std::string& id);
   void strings_page(Call& c, const std::vector<std::string>& problems, int status);
   void save_string(Call& c);
+  void settings_page(Call& c, const std::vector<std::string>& problems, int status);
+  void save_settings(Call& c);
   void publish_page(Call& c, const std::vector<Problem>& problems, int status);
   void publish(Call& c, bool preview);
   void restore(Call& c, long version);

@@ -68,7 +68,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # cage: the compositor; seatd: its seat. xwayland: Debian's cage is built with X support and
 # exits without the Xwayland binary (which it does not depend on). kbd: chvt for the unit.
 # All three found missing by the boot test (tests/vm/boot-proof.sh) on a minimal Debian 12.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, kbd, fonts-noto-core, fonts-font-awesome, adduser, libgl1-mesa-dri")
+# libjs-bootstrap5: the web editor's CSS, read by kiosk-backend at start.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, kbd, fonts-noto-core, fonts-font-awesome, adduser, libgl1-mesa-dri, libjs-bootstrap5")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_SOURCE_DIR}/systemd/debian/postinst ${CMAKE_SOURCE_DIR}/systemd/debian/postrm
   ${CMAKE_SOURCE_DIR}/systemd/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -235,7 +235,13 @@ TEST_CASE("downloads stream to disk: 45 MiB of pictures add little to a sync's p
   REQUIRE(grew_kib >= 0);  // the sync took version 2
   CHECK(w.verified_cache_version() == 2);
   MESSAGE("a sync of 45 MiB of pictures raised the peak RSS by " << grew_kib / 1024 << " MiB");
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed blocks in its quarantine, so every chunk buffer of the
+  // download stays counted; without it the growth is about 4 MiB.
+  CHECK(grew_kib < 24 * 1024);
+#else
   CHECK(grew_kib < 16 * 1024);  // far less than the pictures, which never sit in memory
+#endif
 }
 
 TEST_CASE("a whole sync cycle has one deadline: a server trickling bytes is given up when it runs out") {

@@ -61,6 +61,14 @@ bool KioskApi::check_access(const httplib::Request& req, httplib::Response& res)
   const std::string length = req.get_header_value("Content-Length");
   const bool admin = o_.admin_body_limit && req.path.rfind("/admin/", 0) == 0;
   const size_t limit = admin ? o_.admin_body_limit(req.path) : o_.max_body_bytes;
+  // A chunked body declares no size, and httplib's one cap for those is the largest any path
+  // takes (an editor's picture): kiosks, browsers and the proxy all send a Content-Length.
+  if (req.has_header("Transfer-Encoding")) {
+    GuardedServer::close_after_response();
+    res.set_header("Connection", "close");
+    refuse(res, 411, "send the body with a Content-Length, not chunked");
+    return false;
+  }
   if (!length.empty()) {
     const bool digits = length.size() <= 18 && std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || std::stoull(length) > limit) {

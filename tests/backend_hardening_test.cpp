@@ -1,7 +1,7 @@
 // kiosk-backend as an attacker and an unlucky operator meet it: oversized and deeply nested
 // bodies, replayed and stolen registration ids, guessed tokens, slow and idle connections, a
-// second instance on the same port, sealed values that are not sealed boxes, and an export of
-// rows the agency's key opens to garbage. Each runs against the real backend on loopback, and
+// second instance on the same port, sealed values that are not sealed boxes, an export of
+// rows the agency's key opens to garbage, and the web editor's front door. Each runs against the real backend on loopback, and
 // where a reverse proxy changes what a client sees, also through the shipped nginx snippets.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,6 +13,7 @@
 #include <atomic>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <httplib.h>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -317,4 +318,40 @@ TEST_CASE("registrations export: a row of the wrong types is skipped and named, 
   CHECK(out.find(",'@SUM(1+1),") != std::string::npos);
   CHECK(out.find(",'+49 231 1234,") != std::string::npos);
   CHECK(out.find(",\"line one\rline two\",") != std::string::npos);
+}
+
+TEST_CASE("backend: the web editor alone and behind the shipped nginx snippets") {
+  for (const bool through_proxy : {false, true}) {
+    CAPTURE(through_proxy);
+    Deployment d(through_proxy);
+    httplib::Client c("127.0.0.1", d.port());
+    c.set_read_timeout(10, 0);
+    // A client cannot claim https for itself: nginx sets X-Forwarded-Proto from its own scheme,
+    // and without a trusted proxy the header is ignored.
+    const auto page = c.Get("/admin/sign-in", {{"X-Forwarded-Proto", "https"}});
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("Anmelden") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+    const std::string cookie = page->get_header_value("Set-Cookie");
+    CHECK(cookie.find("HttpOnly") != std::string::npos);
+    CHECK(cookie.find("Secure") == std::string::npos);
+    const auto signed_out = c.Get("/admin/offers");
+    REQUIRE(signed_out);
+    CHECK(signed_out->status == 303);
+    CHECK(c.Post("/admin/publish/live", "csrf=x", "application/x-www-form-urlencoded")->status == 403);
+    // Forms have 512 KiB at the backend; nginx lets pictures through (6 MB) and stops more.
+    // Raw sockets: the answer comes before the body is sent, and writing on would be a SIGPIPE.
+    for (const auto& [path, bytes] : {std::pair<std::string, size_t>{"/admin/offers/x", 1u << 20}, {"/admin/offers/x/image", 7u << 20}}) {
+      RawConnection raw(d.port());
+      REQUIRE(raw.connected());
+      raw.send_some("POST " + path + " HTTP/1.1\r\nHost: kiosk\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    "Content-Length: " + std::to_string(bytes) + "\r\n\r\n");
+      // nginx reads a body it takes whole before the backend sees it; one over its limit it refuses at once.
+      raw.send_some(std::string(bytes < (6u << 20) ? bytes : 64 * 1024, 'x'));
+      CAPTURE(path);
+      CHECK(raw.status_line(10000).rfind("HTTP/1.1 413", 0) == 0);
+    }
+    CHECK(heartbeat(d).status == 204);
+  }
 }

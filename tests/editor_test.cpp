@@ -119,21 +119,7 @@ TEST_CASE("editor form: a round trip keeps every field, and the validator's prob
   // The form as a browser would send it back for the stored offer, unchanged.
   FormValues form;
   for (const FieldSpec& f : offer_fields()) {
-    const json* v = nullptr;
-    json at = offer->doc;
-    bool found = true;
-    for (size_t from = 0;;) {
-      const size_t dot = f.path.find('.', from);
-      const std::string part = f.path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
-      if (!at.contains(part)) {
-        found = false;
-        break;
-      }
-      at = json(at[part]);
-      if (dot == std::string::npos) break;
-      from = dot + 1;
-    }
-    v = found ? &at : nullptr;
+    const json* v = field_value(offer->doc, f.path);
     if (!v) continue;
     if (v->is_object())
       for (const auto& [lang, text] : v->items()) form.emplace(f.path + "." + lang, text.get<std::string>());

@@ -3,11 +3,12 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/bundle_writer.hpp"
+#include "kiosk/net/http_client.hpp"
 
 namespace kiosk {
 
 PreviewLoader::PreviewLoader(const SyncSettings& live, Deliver deliver) : settings_(live), deliver_(std::move(deliver)) {
-  settings_.base_url = live.base_url + (live.base_url.empty() || live.base_url.back() == '/' ? "" : "/") + "preview/";
+  settings_.base_url = join_url(live.base_url, "preview/");
   settings_.cache_dir = live.cache_dir / "preview";
   settings_.state_dir = live.state_dir / "preview";
   settings_.channel = kPreviewChannel;

@@ -92,15 +92,6 @@ std::vector<std::string> split_path(const std::string& path) {
   }
 }
 
-const json* get_path(const json& doc, const std::string& path) {
-  const json* at = &doc;
-  for (const auto& p : split_path(path)) {
-    if (!at->is_object() || !at->contains(p)) return nullptr;
-    at = &(*at)[p];
-  }
-  return at;
-}
-
 void set_path(json& doc, const std::string& path, json value) {
   const auto parts = split_path(path);
   json* at = &doc;
@@ -176,6 +167,15 @@ const std::vector<FieldSpec>& unit_fields() {
 }
 
 const std::vector<FieldSpec>& fields_of(const std::string& kind) { return kind == "units" ? unit_fields() : offer_fields(); }
+
+const json* field_value(const json& doc, const std::string& path) {
+  const json* at = &doc;
+  for (const auto& p : split_path(path)) {
+    if (!at->is_object() || !at->contains(p)) return nullptr;
+    at = &(*at)[p];
+  }
+  return at;
+}
 
 FormValues parse_form(const std::string& body) {
   FormValues out;
@@ -290,8 +290,8 @@ json apply_form(const std::string& kind, const json& before, const FormValues& f
 std::vector<std::string> changed_fields(const std::string& kind, const json& before, const json& after) {
   std::vector<std::string> out;
   for (const FieldSpec& f : fields_of(kind)) {
-    const json* a = get_path(before, f.path);
-    const json* b = get_path(after, f.path);
+    const json* a = field_value(before, f.path);
+    const json* b = field_value(after, f.path);
     if ((a == nullptr) != (b == nullptr) || (a && *a != *b)) out.push_back(f.path);
   }
   return out;
@@ -326,7 +326,7 @@ std::map<std::string, std::vector<std::string>> missing_translations(const std::
   std::map<std::string, std::vector<std::string>> out;
   for (const FieldSpec& f : fields_of(kind)) {
     if (f.kind != FieldKind::Text && f.kind != FieldKind::LongText) continue;
-    const json* t = get_path(doc, f.path);
+    const json* t = field_value(doc, f.path);
     if (!t || !t->is_object() || !t->contains("de")) continue;
     for (const char* lang : kEditorLanguages)
       if (!t->contains(lang)) out[lang].push_back(f.path);

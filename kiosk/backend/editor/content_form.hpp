@@ -54,6 +54,9 @@ std::string url_encode(const std::string& text);  // for a query string
 // field) is kept as typed, so the validator names it rather than it being lost.
 nlohmann::json apply_form(const std::string& kind, const nlohmann::json& before, const FormValues& form);
 
+// The value at a field's path ("contact.email") in an item's JSON, or null when it has none.
+const nlohmann::json* field_value(const nlohmann::json& doc, const std::string& path);
+
 // The fields whose values differ, by path ("title", "contact.email"): the history's "which fields".
 std::vector<std::string> changed_fields(const std::string& kind, const nlohmann::json& before, const nlohmann::json& after);
 

@@ -6,6 +6,7 @@
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/core/offer_format.hpp"
 
 namespace kiosk::backend {
 
@@ -15,10 +16,6 @@ namespace {
 
 constexpr int kPageSize = 50;
 
-std::string with_n(std::string text, const std::string& n) {
-  const auto at = text.find("{n}");
-  return at == std::string::npos ? text : text.replace(at, 3, n);
-}
 
 std::string text_in(const json& t, const std::string& lang) {
   if (t.is_string()) return t.get<std::string>();
@@ -27,18 +24,6 @@ std::string text_in(const json& t, const std::string& lang) {
   return t.contains("de") && t["de"].is_string() ? t["de"].get<std::string>() : std::string();
 }
 
-const json* at_path(const json& doc, const std::string& path) {
-  const json* at = &doc;
-  size_t from = 0;
-  while (true) {
-    const size_t dot = path.find('.', from);
-    const std::string part = path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
-    if (!at->is_object() || !at->contains(part)) return nullptr;
-    at = &(*at)[part];
-    if (dot == std::string::npos) return at;
-    from = dot + 1;
-  }
-}
 
 std::string field_id(const std::string& path) {
   std::string id = "f-" + path;
@@ -94,7 +79,7 @@ void EditorSite::list(Call& c, const std::string& kind) {
   ctx["kind"] = kind;
   ctx["heading"] = editor_text(c.lang, kind);
   ctx["q"] = query.text;
-  ctx["count_text"] = with_n(editor_text(c.lang, "count"), std::to_string(total));
+  ctx["count_text"] = fill(editor_text(c.lang, "count"), std::to_string(total));
   const json districts = store_.section("districts"), categories = store_.section("categories");
   auto names = [&](const json& section) {
     std::map<std::string, std::string> m;
@@ -232,7 +217,7 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
     json fields = json::array();
     for (const FieldSpec& f : fields_of(kind)) {
       if (f.kind != FieldKind::Text && f.kind != FieldKind::LongText && f.kind != FieldKind::TextList) continue;
-      const json* value = at_path(doc, f.path);
+      const json* value = field_value(doc, f.path);
       std::string text;
       if (f.kind == FieldKind::TextList && value && value->is_array()) {
         for (const auto& t : *value) text += (t.is_object() && t.contains(code) ? t[code].get<std::string>() : std::string()) + "\n";
@@ -254,12 +239,12 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
     const size_t gaps = missing.count(code) ? missing.at(code).size() : 0;
     languages.push_back({{"code", code}, {"label", code == "de" ? "Deutsch" : code == "en" ? "English" : code == "tr" ? "Türkçe" : "Українська"},
                          {"missing_count", static_cast<int>(gaps)},
-                         {"missing_label", with_n(editor_text(c.lang, "n_missing"), std::to_string(gaps))},
+                         {"missing_label", fill(editor_text(c.lang, "n_missing"), std::to_string(gaps))},
                          {"fields", fields}});
   }
   for (const FieldSpec& f : fields_of(kind)) {
     if (f.kind == FieldKind::Text || f.kind == FieldKind::LongText || f.kind == FieldKind::TextList) continue;
-    const json* value = at_path(doc, f.path);
+    const json* value = field_value(doc, f.path);
     const std::string fid = field_id(f.path);
     const auto err = errors.find(f.path);
     const std::string hint = c.lang == "en" ? f.hint_en : f.hint_de;

@@ -3,6 +3,7 @@
 #include "kiosk/backend/editor/editor_texts.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/content_parser.hpp"
+#include "kiosk/core/offer_format.hpp"
 #include "kiosk/core/text_fold.hpp"
 
 namespace kiosk::backend {
@@ -11,10 +12,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string with_n(std::string text, const std::string& n) {
-  const auto at = text.find("{n}");
-  return at == std::string::npos ? text : text.replace(at, 3, n);
-}
 
 // "$.offers[12].title" in the drafts → the offer's page, for a problem list that links.
 std::string link_of(const json& drafts, const std::string& path) {
@@ -124,7 +121,7 @@ void EditorSite::strings_page(Call& c, const std::vector<std::string>& problems,
     }
   }
   ctx["keys"] = keys;
-  ctx["count_text"] = with_n(editor_text(c.lang, "count_strings"), std::to_string(total));
+  ctx["count_text"] = fill(editor_text(c.lang, "count_strings"), std::to_string(total));
   json list = json::array();
   for (const auto& p : problems) list.push_back({{"message", p}});
   ctx["problems"] = list;

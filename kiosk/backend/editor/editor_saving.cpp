@@ -3,6 +3,7 @@
 #include "kiosk/backend/editor/editor_site.hpp"
 #include "kiosk/backend/editor/editor_texts.hpp"
 #include "kiosk/backend/editor/picture_check.hpp"
+#include "kiosk/core/content_formats.hpp"
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/digest.hpp"
@@ -13,10 +14,8 @@ using json = nlohmann::json;
 
 namespace {
 
-bool valid_id(const std::string& id) {
-  return !id.empty() && id.size() <= 64 && id != "new" && id[0] != '-' &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
+// A new item's id: the schema's rule, and not the word the form's own address uses.
+bool valid_id(const std::string& id) { return id != "new" && is_id(id); }
 
 std::string joined(const std::vector<std::string>& v) {
   std::string out;

@@ -143,7 +143,7 @@ TEST_CASE("\"Wann\": weekend offers by filter and by search word in all four lan
   REQUIRE(f.toggle(FilterGroup::When, "weekend"));
   CHECK(f.is_set(FilterGroup::When, "weekend"));
   CHECK(f.count(FilterGroup::When) == 1);
-  const auto listed = select_offers(*s, index, f, "");
+  const auto listed = select_offers(*s, index, f, "", "");
   std::set<uint32_t> expected = weekend;
   expected.insert(by_arrangement.begin(), by_arrangement.end());  // "nach Absprache" fits a weekend too
   CHECK(std::set<uint32_t>(listed.begin(), listed.end()) == expected);
@@ -151,7 +151,7 @@ TEST_CASE("\"Wann\": weekend offers by filter and by search word in all four lan
 
   for (const char* words : {"Wochenende", "weekends", "hafta sonu", "вихідні"}) {
     CAPTURE(words);
-    const auto hits = select_offers(*s, index, OfferFilter{}, words);
+    const auto hits = select_offers(*s, index, OfferFilter{}, words, "");
     const std::set<uint32_t> found(hits.begin(), hits.end());
     for (uint32_t i : weekend) CHECK_MESSAGE(found.count(i), s->offers[i].id);
   }

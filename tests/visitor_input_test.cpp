@@ -17,15 +17,15 @@ TEST_CASE("filters: alternatives within a group, all groups together") {
   const auto s = test::bundled_snapshot();
   const SearchIndex index(*s);
   OfferFilter f;
-  CHECK(select_offers(*s, index, f, "").size() == s->offers.size());
+  CHECK(select_offers(*s, index, f, "", "").size() == s->offers.size());
   f.toggle(FilterGroup::District, "hoerde");
-  const auto hoerde = select_offers(*s, index, f, "");
+  const auto hoerde = select_offers(*s, index, f, "", "");
   for (uint32_t i : hoerde) CHECK(s->offers[i].district == "hoerde");
   f.toggle(FilterGroup::District, "eving");
-  const auto both = select_offers(*s, index, f, "");
+  const auto both = select_offers(*s, index, f, "", "");
   CHECK(both.size() > hoerde.size());
   f.toggle(FilterGroup::Commitment, "regular");
-  for (uint32_t i : select_offers(*s, index, f, "")) {
+  for (uint32_t i : select_offers(*s, index, f, "", "")) {
     CHECK(s->offers[i].commitment == Commitment::Regular);
     CHECK((s->offers[i].district == "hoerde" || s->offers[i].district == "eving"));
   }
@@ -35,10 +35,10 @@ TEST_CASE("filters: alternatives within a group, all groups together") {
   CHECK_FALSE(f.is_set(FilterGroup::District, "eving"));
   f.toggle(FilterGroup::Time, "over-10");
   f.toggle(FilterGroup::Category, "digital");
-  CHECK(select_offers(*s, index, f, "").empty());
+  CHECK(select_offers(*s, index, f, "", "").empty());
   f.clear();
   CHECK(f.empty());
-  CHECK(select_offers(*s, index, f, "").size() == s->offers.size());
+  CHECK(select_offers(*s, index, f, "", "").size() == s->offers.size());
   CHECK_FALSE(f.toggle(FilterGroup::Commitment, "weekly"));
 }
 
@@ -47,7 +47,7 @@ TEST_CASE("filters and search together") {
   const SearchIndex index(*s);
   OfferFilter f;
   f.toggle(FilterGroup::District, "innenstadt-west");
-  const auto hits = select_offers(*s, index, f, "garten");
+  const auto hits = select_offers(*s, index, f, "garten", "");
   REQUIRE(hits.size() == 1);
   CHECK(s->offers[hits[0]].id == "stadtgarten-gaertnern");
 }

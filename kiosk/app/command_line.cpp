@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kiosk/core/content_formats.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -50,6 +52,10 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
       ->group("Testing");
   app.add_flag("--sync-in-script", out.sync_in_script,
                "Tests only: with --script, sync content from the backend as a running kiosk does (scripts otherwise show what is on disk)")
+      ->group("Testing");
+  app.add_option("--today", out.today,
+                 "Tests only: take this day (YYYY-MM-DD) as the local date, for offers' valid_until")
+      ->check([](const std::string& d) { return is_date(d) ? std::string() : "expected a date like 2026-12-31"; })
       ->group("Testing");
   app.add_option("--frame-log", out.frame_log,
                  "Benchmarks: at exit write each frame's start, UI CPU time (NewFrame to Render) and wall time, in ns")

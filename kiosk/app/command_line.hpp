@@ -27,6 +27,7 @@ struct KioskOptions {
   std::optional<Route> start;    // --screen offer_detail:ID
   bool verbose = false;
   bool test_freeze_on_usr1 = false;
+  std::string today;                 // tests: the local date (YYYY-MM-DD) instead of the clock's
   bool sync_in_script = false;       // tests: a --script run syncs content as a running kiosk does
   std::string frame_log;             // benchmarks: write every frame's timings here at exit  // tests only: SIGUSR1 hangs the main loop (the watchdog test)
 };

@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   }
   log::debug("start-up: window and fonts ready after " + since_start());
   app.ui().visit().set_language(opt.lang);
+  if (!opt.today.empty()) app.ui().set_date_source([day = opt.today] { return day; });
   if (opt.start) {
     if (opt.start->screen == ScreenId::UnitDetail && !content->find_unit(opt.start->item) && !more_to_load)
       log::warning("--screen: no unit \"" + opt.start->item + "\"");

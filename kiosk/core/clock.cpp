@@ -65,5 +65,6 @@ int64_t epoch_now() { return static_cast<int64_t>(std::time(nullptr)); }
 
 std::string format_rfc3339(int64_t epoch) { return format_epoch(epoch, "%Y-%m-%dT%H:%M:%SZ", false); }
 std::string format_local_time(int64_t epoch) { return format_epoch(epoch, "%d.%m.%Y %H:%M", true); }
+std::string local_date(int64_t epoch) { return format_epoch(epoch, "%Y-%m-%d", true); }
 
 }  // namespace kiosk

@@ -19,5 +19,7 @@ bool is_calendar_date(int year, int month, int day);
 std::string format_rfc3339(int64_t epoch_seconds);
 // Local wall-clock time as the counter reads it: "03.12.2026 11:00".
 std::string format_local_time(int64_t epoch_seconds);
+// The local calendar day, "2026-12-03": what an offer's valid_until is compared with.
+std::string local_date(int64_t epoch_seconds);
 
 }  // namespace kiosk

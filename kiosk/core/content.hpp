@@ -91,6 +91,10 @@ struct Offer {
   std::vector<TimeSlot> time_slots;
   std::string start_date;  // YYYY-MM-DD or empty
   std::string end_date;    // YYYY-MM-DD or empty
+  // The last day the kiosk lists the offer (YYYY-MM-DD, by the kiosk's own local clock), or
+  // empty. Unlike end_date, which tells visitors when the work ends, this is the agency's
+  // promise that the listing is current: from the next day on, no screen shows it.
+  std::string valid_until;
   int minimum_age = 0;
   PoliceCertificate police_certificate = PoliceCertificate::None;
   std::vector<std::string> languages;  // ISO 639-1 codes the work can be done in

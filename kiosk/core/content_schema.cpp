@@ -237,6 +237,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     o.end_date = r.checked("end_date", false, "a date like 2026-03-01", is_date);
     if (!o.start_date.empty() && !o.end_date.empty() && o.end_date < o.start_date)
       r.problem(r.path_of("end_date"), "a date on or after start_date " + o.start_date, in_quotes(o.end_date));
+    o.valid_until = r.checked("valid_until", false, "a date like 2026-12-31 (the last day the offer is listed)", is_date);
     o.minimum_age = r.integer("minimum_age", false, 0, 99);
     o.police_certificate = r.choice("police_certificate", false, kPoliceCertificates, PoliceCertificate::None);
     o.languages = r.string_list("languages", false, "a two-letter language code like \"de\"", is_language_code);

@@ -125,17 +125,25 @@ bool OfferFilter::is_set(FilterGroup g, const std::string& v) const {
   return false;
 }
 
+bool offer_is_current(const Offer& offer, std::string_view today) {
+  // Both are YYYY-MM-DD, so text order is date order.
+  return today.empty() || offer.valid_until.empty() || today <= std::string_view(offer.valid_until);
+}
+
 std::vector<uint32_t> select_offers(const ContentSnapshot& content, const SearchIndex& index, const OfferFilter& filter,
-                                    std::string_view query) {
+                                    std::string_view query, std::string_view today) {
   std::vector<uint32_t> out;
+  const auto listed = [&](uint32_t i) {
+    return offer_is_current(content.offers[i], today) && filter.matches(content.offers[i]);
+  };
   const bool has_query = query.find_first_not_of(" \t") != std::string_view::npos;
   if (has_query) {
     for (const auto& hit : index.search(query))
-      if (filter.matches(content.offers[hit.offer])) out.push_back(hit.offer);
+      if (listed(hit.offer)) out.push_back(hit.offer);
     return out;
   }
   for (uint32_t i = 0; i < content.offers.size(); ++i)
-    if (filter.matches(content.offers[i])) out.push_back(i);
+    if (listed(i)) out.push_back(i);
   return out;
 }
 

@@ -39,8 +39,13 @@ struct OfferFilter {
   bool is_set(FilterGroup group, const std::string& value) const;
 };
 
-// The offers to list: with a query, the search hits best first; without, all in content order.
+// Is the offer still listed on `today` (YYYY-MM-DD, the kiosk's local date)? An offer is
+// listed through its valid_until day and hidden from the day after; "" lists every offer.
+bool offer_is_current(const Offer& offer, std::string_view today);
+
+// The offers to list on `today`: with a query, the search hits best first; without, all in
+// content order. Offers past their valid_until are never among them.
 std::vector<uint32_t> select_offers(const ContentSnapshot& content, const SearchIndex& index,
-                                    const OfferFilter& filter, std::string_view query);
+                                    const OfferFilter& filter, std::string_view query, std::string_view today);
 
 }  // namespace kiosk

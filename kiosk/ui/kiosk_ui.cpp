@@ -132,6 +132,8 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   ctx.landscape = landscape;
   ctx.focus = visit_.focus();
   ctx.now = now;
+  today_ = today_source_();
+  ctx.today = today_;
   ctx.images = &images_;
   ctx.registration_available = visit_.registration_available();
   ctx.staff = visit_.staff_view();

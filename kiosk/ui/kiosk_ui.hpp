@@ -4,9 +4,12 @@
 // typing; the "Sind Sie noch da?" question when the visitor seems gone. It draws; the Visit
 // (kiosk/core/visit.hpp) decides, from the intents the screens emit. The app owns everything
 // that touches the outside (platform, fonts on the GPU, files, workers).
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
+#include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/core/visit.hpp"
@@ -47,6 +50,9 @@ class KioskUi {
   Visit& visit() { return visit_; }
   const Visit& visit() const { return visit_; }
   const Automation& automation() const { return automation_; }
+  // Where the local date comes from (YYYY-MM-DD): the wall clock, or a test's fixed day. Read
+  // every frame, so an offer past its valid_until goes at midnight without a restart.
+  void set_date_source(std::function<std::string()> today) { today_source_ = std::move(today); }
   // Pictures for the current content (the app owns the textures).
   void set_images(UiImages images) { images_ = std::move(images); }
 
@@ -94,6 +100,8 @@ class KioskUi {
   UiImages images_;
   double logo_pressed_since_ = -1.0;
   double last_now_ = 0.0;
+  std::function<std::string()> today_source_ = [] { return local_date(epoch_now()); };
+  std::string today_;
   bool started_ = false;
   bool reveal_pending_ = false;
   std::pair<std::string, float> short_page_;  // the page drawn last and its height without the spacer

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/offer_filter.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/core/intent.hpp"
 #include "kiosk/core/visitor_session.hpp"
@@ -58,6 +59,7 @@ struct ScreenContext {
   bool landscape = false;
   std::string_view focus;  // the text field the keyboard types into, empty when it is down
   double now = 0.0;        // seconds, monotonic
+  std::string_view today;  // the local date, YYYY-MM-DD: offers past their valid_until are not shown
   const UiImages* images = nullptr;
   bool registration_available = false;  // the kiosk can seal and keep registrations
   StaffView staff;                      // the counter's session and the kiosk's status, as values
@@ -74,6 +76,8 @@ struct ScreenContext {
     return shown == session.lang ? std::nullopt : std::optional<Lang>(shown);
   }
   float em() const { return ui.em(); }
+  // Is the offer listed today? Every screen that shows offers asks (valid_until).
+  bool listed(const Offer& o) const { return offer_is_current(o, today); }
   void emit(Intent i) const { intents.push_back(std::move(i)); }
 };
 

@@ -258,7 +258,7 @@ Summary measure_search(const ContentSnapshot& content) {
     const std::string w(word);
     for (size_t n = 1; n <= w.size(); ++n) {
       const double t0 = mono_s();
-      const auto r = select_offers(content, index, OfferFilter{}, std::string_view(w).substr(0, n));
+      const auto r = select_offers(content, index, OfferFilter{}, std::string_view(w).substr(0, n), "");
       ms.push_back((mono_s() - t0) * 1000.0);
       if (r.size() > content.offers.size()) std::abort();
     }

@@ -18,7 +18,7 @@ std::vector<Showcase> showcases(const ScreenContext& ctx) {
   std::vector<Showcase> items;
   const Lang de = Lang::De;  // the attract loop speaks German first; the hint below has all four
   for (const Offer& o : ctx.content.offers)
-    if (o.featured)
+    if (o.featured && ctx.listed(o))
       items.push_back({std::string(ctx.content.text("attract.kind_offer", de)), o.title.get(de), o.summary.get(de),
                        district_label(ctx.content, o, de) + " \xC2\xB7 " + commitment_label(ctx.content, o.commitment, de)});
   for (const Unit& u : ctx.content.units)

@@ -1,5 +1,7 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 
+#include <algorithm>
+
 #include "kiosk/core/offer_format.hpp"
 
 namespace kiosk::ui {
@@ -8,7 +10,8 @@ namespace {
 constexpr size_t kFeaturedOnHome = 4;
 
 void entry_tiles(const ScreenContext& ctx) {
-  const std::string offers_hint = fill(ctx.t("home.offers_hint"), std::to_string(ctx.content.offers.size()));
+  const auto listed = std::count_if(ctx.content.offers.begin(), ctx.content.offers.end(), [&](const Offer& o) { return ctx.listed(o); });
+  const std::string offers_hint = fill(ctx.t("home.offers_hint"), std::to_string(listed));
   const std::string units_hint = fill(ctx.t("home.units_hint"), std::to_string(ctx.content.units.size()));
   // Side by side where the screen is wide, stacked in portrait: each tile stays a large target.
   const int columns = ctx.landscape ? 2 : 1;
@@ -35,7 +38,7 @@ void HomeScreen::draw(const ScreenContext& ctx) {
 
   size_t shown = 0;
   for (const Offer& o : ctx.content.offers) {
-    if (!o.featured || shown == kFeaturedOnHome) continue;
+    if (!o.featured || !ctx.listed(o) || shown == kFeaturedOnHome) continue;
     if (shown++ == 0) subheading(ctx.ui, ctx.t("home.featured"));
     offer_card(ctx, o);
   }

@@ -55,14 +55,14 @@ void facts(const ScreenContext& ctx, const Offer& o) {
 
 std::optional<ScreenAction> OfferDetailScreen::action(const ScreenContext& ctx) const {
   const Offer* o = ctx.content.find_offer(ctx.route.item);
-  if (o == nullptr || !ctx.registration_available) return std::nullopt;
+  if (o == nullptr || !ctx.listed(*o) || !ctx.registration_available) return std::nullopt;
   return ScreenAction{"offer.register", std::string(ctx.t("offer.register")), Intent::open(ScreenId::Register, o->id), true,
                       Chevron::Right};
 }
 
 void OfferDetailScreen::draw(const ScreenContext& ctx) {
   const Offer* o = ctx.content.find_offer(ctx.route.item);
-  if (o == nullptr) {  // gone with a content update
+  if (o == nullptr || !ctx.listed(*o)) {  // gone with a content update, or past its valid_until
     ctx.emit(Intent::open(ScreenId::Offers));
     return;
   }

@@ -46,8 +46,9 @@ std::vector<std::pair<std::string, std::string>> choices(const ScreenContext& ct
 }  // namespace
 
 const std::vector<uint32_t>& OffersScreen::results(const ScreenContext& ctx) {
-  if (results_for_ != &ctx.content || results_generation_ != ctx.session.generation) {
-    results_ = select_offers(ctx.content, ctx.index, ctx.session.filter, ctx.session.search.view());
+  if (results_for_ != &ctx.content || results_generation_ != ctx.session.generation || results_today_ != ctx.today) {
+    results_ = select_offers(ctx.content, ctx.index, ctx.session.filter, ctx.session.search.view(), ctx.today);
+    results_today_ = std::string(ctx.today);
     results_for_ = &ctx.content;
     results_generation_ = ctx.session.generation;
     list_stale_ = true;
@@ -179,6 +180,7 @@ void OffersScreen::draw_results(const ScreenContext& ctx) {
   }
   ImGui::PushFont(ctx.ui.fonts.bold);
   ImGui::TextUnformatted(count.c_str());
+  record_text(ctx.ui, "offers.count", count);
   ImGui::PopFont();
   if (narrowed) ImGui::Dummy(ImVec2(0, 0));
 

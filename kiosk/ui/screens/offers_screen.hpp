@@ -28,6 +28,7 @@ class OffersScreen final : public Screen {
   std::vector<uint32_t> results_;
   const ContentSnapshot* results_for_ = nullptr;
   unsigned results_generation_ = 0;
+  std::string results_today_;
   // Only the cards on screen are built; it is laid out anew when results, width or text size change.
   VirtualList list_;
   bool list_stale_ = true;  // the results changed since the list was laid out

@@ -56,7 +56,7 @@ void UnitDetailScreen::draw(const ScreenContext& ctx) {
 
   bool any = false;
   for (const Offer& o : ctx.content.offers) {
-    if (o.unit != u->id) continue;
+    if (o.unit != u->id || !ctx.listed(o)) continue;
     if (!any) subheading(ctx.ui, ctx.t("unit.offers"));
     any = true;
     offer_card(ctx, o);

@@ -9,7 +9,7 @@
 namespace kiosk::backend {
 
 // 2: registrations keyed on (kiosk, id); 3: the web editor's tables.
-inline constexpr int kBackendSchemaVersion = 3;
+inline constexpr int kBackendSchemaVersion = 4;
 
 // Opens (creating it readable by its owner only: it holds password hashes and sealed
 // registrations) and migrates the backend's database; WAL, synchronous=FULL, a busy timeout.

@@ -32,7 +32,9 @@ std::vector<FieldSpec> make_offer_fields() {
       {"title", FieldKind::Text, "Titel", "Title", true, "", "", ""},
       {"summary", FieldKind::Text, "Kurzbeschreibung", "Summary", true, "", "", ""},
       {"description", FieldKind::LongText, "Beschreibung", "Description", true, "", "", ""},
-      {"organisation", FieldKind::String, "Organisation", "Organisation", true, "", "", ""},
+      {"organisation_id", FieldKind::Choice, "Organisation aus der Liste", "Organisation from the list", false, "organisations",
+       "Dann kommt der Name unten von dort und bleibt aktuell.", "Then the name below comes from there and stays current."},
+      {"organisation", FieldKind::String, "Organisation (wie der Kiosk sie nennt)", "Organisation (as the kiosk names it)", true, "", "", ""},
       {"unit", FieldKind::Choice, "Zuständige Stelle", "Unit", true, "units", "", ""},
       {"categories", FieldKind::Choices, "Bereiche", "Areas", true, "categories", "", ""},
       {"district", FieldKind::Choice, "Stadtbezirk", "District", true, "districts", "", ""},
@@ -45,6 +47,8 @@ std::vector<FieldSpec> make_offer_fields() {
        "Keine: nach Absprache.", "None: by arrangement."},
       {"start_date", FieldKind::Date, "Beginn", "Start", false, "", "", ""},
       {"end_date", FieldKind::Date, "Ende", "End", false, "", "", ""},
+      {"valid_until", FieldKind::Date, "Anzeigen bis einschließlich", "Show until (inclusive)", false, "",
+       "Ab dem Tag danach zeigt kein Kiosk das Angebot mehr.", "From the day after, no kiosk shows the offer."},
       {"minimum_age", FieldKind::Int, "Mindestalter", "Minimum age", false, "", "0: keines", "0: none"},
       {"police_certificate", FieldKind::Choice, "Führungszeugnis", "Police certificate", false, "none|standard|extended", "", ""},
       {"languages", FieldKind::Languages, "Sprachen der Tätigkeit", "Languages of the work", false, "",
@@ -79,6 +83,22 @@ std::vector<FieldSpec> make_unit_fields() {
                "Starts with https://"});
   f.push_back({"image", FieldKind::Image, "Bild", "Picture", false, "", "", ""});
   return f;
+}
+
+// An organisation is the editor's own record (issue 16): kiosks get only its name, through the
+// offers that pick it. The contact is for the agency's staff and never leaves the editor.
+std::vector<FieldSpec> make_organisation_fields() {
+  return {
+      {"id", FieldKind::Id, "Kennung", "Id", true, "", "Kleinbuchstaben, Ziffern und -; nicht mehr änderbar.",
+       "Lowercase letters, digits and -; cannot be changed later."},
+      {"name", FieldKind::String, "Name", "Name", true, "", "So zeigt der Kiosk sie bei ihren Angeboten.",
+       "As the kiosk shows it with its offers."},
+      {"address", FieldKind::String, "Anschrift", "Address", false, "", "", ""},
+      {"district", FieldKind::Choice, "Stadtbezirk", "District", false, "districts", "", ""},
+      {"website", FieldKind::String, "Webseite", "Website", false, "", "Beginnt mit https://", "Starts with https://"},
+      {"staff_contact", FieldKind::String, "Ansprechperson (nur für die Agentur)", "Contact (for the agency only)", false, "",
+       "Wird nie veröffentlicht.", "Never published."},
+  };
 }
 
 std::vector<std::string> split_path(const std::string& path) {
@@ -166,7 +186,14 @@ const std::vector<FieldSpec>& unit_fields() {
   return f;
 }
 
-const std::vector<FieldSpec>& fields_of(const std::string& kind) { return kind == "units" ? unit_fields() : offer_fields(); }
+const std::vector<FieldSpec>& organisation_fields() {
+  static const auto f = make_organisation_fields();
+  return f;
+}
+
+const std::vector<FieldSpec>& fields_of(const std::string& kind) {
+  return kind == "units" ? unit_fields() : kind == "organisations" ? organisation_fields() : offer_fields();
+}
 
 const json* field_value(const json& doc, const std::string& path) {
   const json* at = &doc;
@@ -211,16 +238,34 @@ std::string form_value(const FormValues& form, const std::string& name) {
   return it == form.end() ? std::string() : it->second;
 }
 
-json apply_form(const std::string& kind, const json& before, const FormValues& form) {
+json apply_form(const std::string& kind, const json& before, const FormValues& form, const std::set<std::string>* only) {
   json doc = before.is_object() ? before : json::object();
   for (const FieldSpec& f : fields_of(kind)) {
     const std::string raw = trim(form_value(form, f.path));
+    const bool text = f.kind == FieldKind::Text || f.kind == FieldKind::LongText;
+    if (only && !text && !only->count(f.path)) continue;
     switch (f.kind) {
       case FieldKind::Id:
         if (!doc.contains("id")) doc["id"] = raw;
         break;
       case FieldKind::Text:
-      case FieldKind::LongText: set_path(doc, f.path, text_from(form, f.path)); break;
+      case FieldKind::LongText:
+        if (only) {  // languages not given keep their text
+          const json* had = field_value(doc, f.path);
+          json t = had && had->is_object() ? *had : json::object();
+          bool any = false;
+          for (const char* lang : kEditorLanguages) {
+            if (!only->count(f.path + "." + lang)) continue;
+            any = true;
+            const std::string v = trim(form_value(form, f.path + "." + lang));
+            if (v.empty()) t.erase(lang);
+            else t[lang] = v;
+          }
+          if (any) set_path(doc, f.path, t.empty() ? json() : t);
+          break;
+        }
+        set_path(doc, f.path, text_from(form, f.path));
+        break;
       case FieldKind::Image: break;  // set by its own upload form, never by the item's form
       case FieldKind::String:
       case FieldKind::Date:
@@ -243,7 +288,7 @@ json apply_form(const std::string& kind, const json& before, const FormValues& f
         json list = json::array();
         std::string word;
         for (const char c : raw + ",") {
-          if (c == ',' || c == ' ' || c == ';') {
+          if (c == ',' || c == ' ' || c == ';' || c == '|') {
             if (!word.empty()) list.push_back(word);
             word.clear();
           } else {
@@ -283,7 +328,7 @@ json apply_form(const std::string& kind, const json& before, const FormValues& f
       }
     }
   }
-  if (!doc.contains("contact")) doc["contact"] = json::object();
+  if (kind != "organisations" && !doc.contains("contact")) doc["contact"] = json::object();
   return doc;
 }
 
@@ -317,6 +362,13 @@ std::vector<FieldProblem> problems_of_item(const std::string& kind, size_t index
       if ((f.kind == FieldKind::Text || f.kind == FieldKind::LongText) && rest.size() == fp_path.size() + 3)
         fp.language = rest.substr(fp_path.size() + 1);
     }
+    // A group as a whole ("contact": none of email, phone, url) is shown at its first field.
+    if (fp.field.empty() && !rest.empty())
+      for (const FieldSpec& f : fields_of(kind))
+        if (f.path.compare(0, rest.size() + 1, rest + ".") == 0) {
+          fp.field = f.path;
+          break;
+        }
     out.push_back(fp);
   }
   return out;

@@ -4,6 +4,7 @@
 // problems next to their field. The JSON, not the form, is what gets validated: the same
 // parser the kiosk and `kioskctl validate` run decides what may be saved.
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -39,7 +40,8 @@ struct FieldSpec {
 
 const std::vector<FieldSpec>& offer_fields();
 const std::vector<FieldSpec>& unit_fields();
-const std::vector<FieldSpec>& fields_of(const std::string& kind);  // "offers" or "units"
+const std::vector<FieldSpec>& organisation_fields();
+const std::vector<FieldSpec>& fields_of(const std::string& kind);  // "offers", "units" or "organisations"
 
 inline constexpr const char* kEditorLanguages[] = {"de", "en", "tr", "uk"};
 
@@ -51,8 +53,10 @@ std::string url_encode(const std::string& text);  // for a query string
 
 // The item's JSON after the form: starts from `before` (fields no form shows stay as they
 // were), sets every field the form has. What cannot be read as its type (a word in a number
-// field) is kept as typed, so the validator names it rather than it being lost.
-nlohmann::json apply_form(const std::string& kind, const nlohmann::json& before, const FormValues& form);
+// field) is kept as typed, so the validator names it rather than it being lost. With `only`
+// (a spreadsheet row's columns: "district", "title.de"), every other field keeps its value.
+nlohmann::json apply_form(const std::string& kind, const nlohmann::json& before, const FormValues& form,
+                          const std::set<std::string>* only = nullptr);
 
 // The value at a field's path ("contact.email") in an item's JSON, or null when it has none.
 const nlohmann::json* field_value(const nlohmann::json& doc, const std::string& path);

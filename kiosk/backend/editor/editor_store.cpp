@@ -33,7 +33,7 @@ void add_text(std::string& out, const json& text) {
 
 std::string item_search_text(const json& doc) {
   std::string out = " ";
-  for (const char* field : {"id", "title", "name", "organisation"})
+  for (const char* field : {"id", "title", "name", "organisation", "address"})
     if (doc.contains(field)) add_text(out, doc[field]);
   return out;
 }
@@ -46,8 +46,11 @@ std::string item_facets(const std::string& kind, const json& doc) {
   if (kind == "offers") {
     if (doc.contains("district")) add("district", doc["district"]);
     if (doc.contains("unit")) add("unit", doc["unit"]);
+    if (doc.contains("organisation_id")) add("organisation", doc["organisation_id"]);
     if (doc.contains("categories") && doc["categories"].is_array())
       for (const auto& c : doc["categories"]) add("category", c);
+  } else if (kind == "organisations") {
+    if (doc.contains("district")) add("district", doc["district"]);
   } else if (doc.contains("parent")) {
     add("parent", doc["parent"]);
   }
@@ -159,12 +162,14 @@ bool EditorStore::has_content() {
 
 void EditorStore::put_item(const Item& it, long position) {
   Statement st(db_,
-               "INSERT INTO items(kind, id, position, doc, archived, search, facets, updated_by, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc,"
+               "INSERT INTO items(kind, id, position, doc, archived, search, facets, updated_by, updated_at, ends)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc,"
                " archived = excluded.archived, search = excluded.search, facets = excluded.facets,"
-               " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+               " updated_by = excluded.updated_by, updated_at = excluded.updated_at, ends = excluded.ends",
                {it.kind, it.id, std::to_string(position), it.doc.dump(), it.archived ? "1" : "0", item_search_text(it.doc),
-                item_facets(it.kind, it.doc), it.updated_by, it.updated_at});
+                item_facets(it.kind, it.doc), it.updated_by, it.updated_at,
+                it.kind == "offers" && it.doc.contains("valid_until") && it.doc["valid_until"].is_string()
+                    ? it.doc["valid_until"].get<std::string>() : std::string()});
   if (st.step() != SQLITE_DONE) throw std::runtime_error(std::string("saving ") + it.kind + " " + it.id + ": " + sqlite3_errmsg(db_));
 }
 
@@ -286,6 +291,40 @@ void EditorStore::save_item(const Item& it, const std::string& what) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void EditorStore::save_items(const std::vector<Item>& items, const std::vector<std::string>& whats) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  exec("BEGIN IMMEDIATE");
+  try {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      long position = 0;
+      Statement p(db_, "SELECT coalesce((SELECT position FROM items WHERE kind = ?1 AND id = ?2),"
+                       " (SELECT coalesce(max(position), -1) + 1 FROM items WHERE kind = ?1))",
+                  {it.kind, it.id});
+      if (p.step() == SQLITE_ROW) position = p.integer(0);
+      put_item(it, position);
+      Statement h(db_, "INSERT INTO history(at, user, kind, id, what) VALUES (?, ?, ?, ?, ?)",
+                  {it.updated_at, it.updated_by, it.kind, it.id, i < whats.size() ? whats[i] : std::string()});
+      if (h.step() != SQLITE_DONE) throw std::runtime_error(std::string("recording history: ") + sqlite3_errmsg(db_));
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<Item> EditorStore::ending(const std::string& from, const std::string& to, int limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Item> out;
+  Statement st(db_, ("SELECT kind, id, doc, archived, updated_by, updated_at FROM items WHERE kind = 'offers' AND archived = 0"
+                     " AND ends != '' AND ends BETWEEN ? AND ? ORDER BY ends, id LIMIT " + std::to_string(limit)).c_str(),
+               {from, to});
+  while (st.step() == SQLITE_ROW)
+    out.push_back({st.text(0), st.text(1), json::parse(st.text(2), nullptr, false), st.integer(3) != 0, st.text(4), st.text(5)});
+  return out;
 }
 
 bool EditorStore::set_archived(const std::string& kind, const std::string& id, bool archived, const std::string& user,

@@ -36,9 +36,10 @@ struct Brake {
   int64_t last_failure = 0, locked_until = 0;
 };
 
-// A unit or an offer as a draft: its JSON as content/SCHEMA.md has it.
+// A unit or an offer as a draft (its JSON as content/SCHEMA.md has it), or one of the editor's
+// organisation records, which are never published themselves.
 struct Item {
-  std::string kind;  // "units" or "offers"
+  std::string kind;  // "units", "offers" or "organisations"
   std::string id;
   nlohmann::json doc;
   bool archived = false;
@@ -102,6 +103,10 @@ class EditorStore {
   std::optional<Item> item(const std::string& kind, const std::string& id);
   // Creates or replaces a draft and records `what` (the fields that changed) in the history.
   void save_item(const Item& item, const std::string& what);
+  // Many drafts in one transaction (an import): all are saved, or none.
+  void save_items(const std::vector<Item>& items, const std::vector<std::string>& whats);
+  // Offers not archived whose valid_until lies in [from, to] (YYYY-MM-DD), soonest first.
+  std::vector<Item> ending(const std::string& from, const std::string& to, int limit = 200);
   bool set_archived(const std::string& kind, const std::string& id, bool archived, const std::string& user,
                     const std::string& now);
   std::vector<HistoryEntry> history(const std::string& kind, const std::string& id, int limit = 100);

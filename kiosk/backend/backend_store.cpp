@@ -61,6 +61,14 @@ bool BackendStore::request_sync(const std::string& kiosk) {
   return st.step() == SQLITE_DONE && st.changes() == 1;
 }
 
+std::vector<BackendStore::Waiting> BackendStore::registrations_by_offer() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Waiting> out;
+  Statement st(db_, "SELECT offer, count(*), min(received) FROM registrations GROUP BY offer ORDER BY count(*) DESC, offer", {});
+  while (st.step() == SQLITE_ROW) out.push_back({st.text(0), static_cast<long>(st.integer(1)), st.text(2)});
+  return out;
+}
+
 json BackendStore::kiosks() {
   std::lock_guard<std::mutex> lock(mutex_);
   json out = json::array();

@@ -41,6 +41,15 @@ class BackendStore {
   bool request_sync(const std::string& kiosk);  // false: no such kiosk
   nlohmann::json kiosks();                      // [{id, status, last_seen}] by id
 
+  // Registrations stored here, counted per offer: how many, since when. Counts only; the
+  // backend cannot open them.
+  struct Waiting {
+    std::string offer;
+    long count = 0;
+    std::string oldest;  // received, RFC 3339
+  };
+  std::vector<Waiting> registrations_by_offer();
+
 
 
  private:

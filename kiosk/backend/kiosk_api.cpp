@@ -102,7 +102,8 @@ bool KioskApi::check_access(const httplib::Request& req, httplib::Response& res)
 
 void KioskApi::install(GuardedServer& server) {
   // Chunked bodies declare no length: the largest any path takes (the editor checks its own).
-  server.set_payload_max_length(o_.admin_body_limit ? std::max(o_.max_body_bytes, o_.admin_body_limit("/admin/x/image"))
+  server.set_payload_max_length(o_.admin_body_limit ? std::max({o_.max_body_bytes, o_.admin_body_limit("/admin/x/image"),
+                                                                o_.admin_body_limit("/admin/import/check")})
                                                     : o_.max_body_bytes);
   server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     return check_access(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;

@@ -11,34 +11,15 @@
 #include <vector>
 
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/fleet_report.hpp"
 #include "kiosk/core/staff_status.hpp"
 #include "kiosk/net/http_client.hpp"
 #include "kiosk/store/atomic_file.hpp"
 #include "kiosk/store/staff_pin.hpp"
 
 namespace kiosk {
-namespace {
 
 using json = nlohmann::json;
-
-std::string text_of(const json& j, const char* key) {
-  const auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-long number_of(const json& j, const char* key, long fallback = 0) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_number_integer() ? it->get<long>() : fallback;
-}
-
-// "12 min ago" for an RFC 3339 time; "never" for none.
-std::string ago(const std::string& when, int64_t now) {
-  const int64_t t = parse_rfc3339(when);
-  return t < 0 ? std::string("never") : format_duration(now - t) + " ago";
-}
-
-}  // namespace
 
 int hash_pin_command(const std::string& pepper_file, bool create_pepper) {
   std::string error;
@@ -107,23 +88,12 @@ int fleet_command(const FleetRequest& r, int64_t now) {
   json out = json::array();
   std::vector<std::vector<std::string>> table{
       {"KIOSK", "CONTENT", "STALE", "LAST SYNC", "PENDING", "OLDEST", "LAST SEEN", "LAST ERROR"}};
-  for (const json& row : rows) {
-    if (!row.is_object()) continue;
-    json st = json::parse(text_of(row, "status"), nullptr, false);
-    if (!st.is_object()) st = json::object();
-    const std::string id = text_of(row, "id");
-    const std::string seen = text_of(row, "last_seen");
-    const long interval = number_of(st, "heartbeat_interval_s", 120);
-    const int64_t seen_at = parse_rfc3339(seen);
-    const bool silent = seen_at < 0 || now - seen_at > 3 * interval;
-    missing += silent ? 1 : 0;
-    const bool stale = st.value("stale", false);
-    const long pending = number_of(st, "outbox_pending");
-    table.push_back({id, std::to_string(number_of(st, "content_version")), stale ? "STALE" : "no",
-                     ago(text_of(st, "last_sync"), now), std::to_string(pending),
-                     pending > 0 ? format_duration(number_of(st, "oldest_pending_age_s")) : "-",
-                     ago(seen, now) + (silent ? "  MISSING" : ""), text_of(st, "last_error")});
-    out.push_back({{"id", id}, {"status", st}, {"last_seen", seen}, {"missing", silent}});
+  for (const FleetRow& k : fleet_rows(rows, now)) {
+    missing += k.missing ? 1 : 0;
+    table.push_back({k.id, std::to_string(k.content_version), k.stale ? "STALE" : "no", time_ago(k.last_sync, now),
+                     std::to_string(k.pending), k.pending > 0 ? format_duration(k.oldest_pending_s) : "-",
+                     time_ago(k.last_seen, now) + (k.missing ? "  MISSING" : ""), k.last_error});
+    out.push_back({{"id", k.id}, {"status", k.status}, {"last_seen", k.last_seen}, {"missing", k.missing}});
   }
   if (r.json) {
     std::printf("%s\n", out.dump(2).c_str());

@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     kiosk::backend::GuardedServer server(limits);
     std::unique_ptr<kiosk::backend::EditorService> editor_service;
     if (!api.root.empty() && !editor.no_editor) {
-      editor_service = std::make_unique<kiosk::backend::EditorService>(editor.options);
+      editor_service = std::make_unique<kiosk::backend::EditorService>(editor.options, store);
       editor_service->install(server);
       api.admin_body_limit = [&e = *editor_service](const std::string& path) { return e.body_limit(path); };
     }

@@ -50,11 +50,12 @@ int run(const std::string& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int offers = 10000, requests = 200;
+  int offers = 10000, requests = 200, organisations_wanted = 500;
   std::string out;
   CLI::App app{"editor_bench: the web editor's pages and publishing with many offers"};
   app.add_option("--offers", offers, "Offers in the drafts");
   app.add_option("--requests", requests, "Requests per page");
+  app.add_option("--organisations", organisations_wanted, "Organisation records in the editor");
   app.add_option("--out", out, "Write the results as JSON here");
   CLI11_PARSE(app, argc, argv);
 
@@ -100,6 +101,17 @@ int main(int argc, char** argv) {
   const std::string home_body = home->body;
   std::regex_search(home_body, csrf, std::regex("name=\"csrf\" value=\"([^\"]+)\""));
 
+  // 500 organisations, as the agency has them: the offer form lists them all.
+  const char* districts[] = {"aplerbeck", "brackel", "eving", "hombruch", "hoerde", "huckarde", "mengede", "scharnhorst"};
+  for (int i = 0; i < organisations_wanted; ++i) {
+    const std::string n = std::to_string(i);
+    const auto r = c.Post("/admin/organisations/new", h,
+                          "csrf=" + csrf[1].str() + "&id=verein-" + n + "&name=Verein+" + n + "+e.+V.&district=" + districts[i % 8] +
+                              "&website=https%3A%2F%2Fverein-" + n + ".example.org",
+                          "application/x-www-form-urlencoded");
+    if (!r || r->status != 303) return std::fprintf(stderr, "editor_bench: adding organisation %d answered %d\n", i, r ? r->status : -1), 1;
+  }
+
   const std::vector<std::pair<std::string, std::string>> pages{
       {"overview", "/admin/"},
       {"offers list", "/admin/offers"},
@@ -113,9 +125,14 @@ int main(int argc, char** argv) {
       {"search: one word", "/admin/offers?q=garten"},
       {"search: two words and a district", "/admin/offers?q=lese+hilfe&district=hoerde"},
       {"search: nothing found", "/admin/offers?q=zzzzzz"},
+      {"organisations list", "/admin/organisations"},
+      {"organisations: search", "/admin/organisations?q=verein+42"},
+      {"import page", "/admin/import"},
+      {"fleet", "/admin/fleet"},
   };
   nlohmann::json results = nlohmann::json::array();
-  std::printf("%d offers, %zu organisations; %d requests per page (ms at the client, loopback)\n", offers, organisations.size(), requests);
+  std::printf("%d offers (naming %zu organisations), %d organisation records; %d requests per page (ms at the client, loopback)\n",
+              offers, organisations.size(), organisations_wanted, requests);
   std::printf("%-36s %8s %8s %8s\n", "page", "p50", "p99", "max");
   for (const auto& [name, path] : pages) {
     std::vector<double> t;
@@ -137,9 +154,41 @@ int main(int argc, char** argv) {
   }
   std::printf("%-36s %8.1f %8s %8.1f\n", "publish all (validate, sign, write)", percentile(publish, 0.5), "", percentile(publish, 1.0));
   results.push_back({{"page", "publish"}, {"p50_ms", percentile(publish, 0.5)}, {"max_ms", percentile(publish, 1.0)}});
+
+  // What changed since the live version: its first call reads the live version once.
+  std::vector<double> changes;
+  for (int i = 0; i < requests; ++i) {
+    const auto start = Clock::now();
+    const auto r = c.Get("/admin/changes", h);
+    changes.push_back(ms_since(start));
+    if (!r || r->status != 200) return std::fprintf(stderr, "editor_bench: /admin/changes answered %d\n", r ? r->status : -1), 1;
+  }
+  std::printf("%-36s %8.1f %8.1f %8.1f  (first: %.1f)\n", "what changed", percentile(changes, 0.5), percentile(changes, 0.99),
+              percentile(changes, 1.0), changes.front());
+  results.push_back({{"page", "what changed"}, {"path", "/admin/changes"}, {"p50_ms", percentile(changes, 0.5)},
+                     {"p99_ms", percentile(changes, 0.99)}, {"first_ms", changes.front()}});
+
+  // Spreadsheets: the export of every offer, and its dry run (every row checked, nothing saved).
+  auto start = Clock::now();
+  const auto exported = c.Get("/admin/offers.csv", h);
+  const double export_ms = ms_since(start);
+  if (!exported || exported->status != 200) return std::fprintf(stderr, "editor_bench: the export failed\n"), 1;
+  std::vector<double> dry;
+  for (int i = 0; i < 3; ++i) {
+    start = Clock::now();
+    const auto r = c.Post("/admin/import/check", h,
+                          httplib::MultipartFormDataItems{{"csrf", csrf[1].str(), "", ""}, {"file", exported->body, "offers.csv", "text/csv"}});
+    dry.push_back(ms_since(start));
+    if (!r || r->status != 200 || r->body.find(std::to_string(offers) + " unverändert") == std::string::npos)
+      return std::fprintf(stderr, "editor_bench: the dry run answered %d\n", r ? r->status : -1), 1;
+  }
+  std::printf("%-36s %8.1f %8s %8s  (%.1f MB)\n", "export all offers as CSV", export_ms, "", "", exported->body.size() / 1e6);
+  std::printf("%-36s %8.1f %8s %8.1f\n", "import dry run, every row", percentile(dry, 0.5), "", percentile(dry, 1.0));
+  results.push_back({{"page", "export CSV"}, {"ms", export_ms}, {"bytes", exported->body.size()}});
+  results.push_back({{"page", "import dry run"}, {"p50_ms", percentile(dry, 0.5)}, {"max_ms", percentile(dry, 1.0)}});
   ::kill(pid, SIGTERM);
   pclose(server);
-  if (!out.empty()) std::ofstream(out) << nlohmann::json{{"offers", offers}, {"organisations", organisations.size()}, {"results", results}}.dump(2);
+  if (!out.empty()) std::ofstream(out) << nlohmann::json{{"offers", offers}, {"organisations", organisations_wanted}, {"results", results}}.dump(2);
   fs::remove_all(dir);
   return 0;
 }

@@ -332,6 +332,12 @@ json apply_form(const std::string& kind, const json& before, const FormValues& f
   return doc;
 }
 
+std::string field_label(const std::string& kind, const std::string& path, const std::string& lang) {
+  for (const FieldSpec& f : fields_of(kind))
+    if (f.path == path) return lang == "en" ? f.label_en : f.label_de;
+  return path;
+}
+
 std::vector<std::string> changed_fields(const std::string& kind, const json& before, const json& after) {
   std::vector<std::string> out;
   for (const FieldSpec& f : fields_of(kind)) {

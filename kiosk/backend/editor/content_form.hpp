@@ -61,6 +61,9 @@ nlohmann::json apply_form(const std::string& kind, const nlohmann::json& before,
 // The value at a field's path ("contact.email") in an item's JSON, or null when it has none.
 const nlohmann::json* field_value(const nlohmann::json& doc, const std::string& path);
 
+// A field's label in the editor's language ("en" or German), for lists of changed fields.
+std::string field_label(const std::string& kind, const std::string& path, const std::string& lang);
+
 // The fields whose values differ, by path ("title", "contact.email"): the history's "which fields".
 std::vector<std::string> changed_fields(const std::string& kind, const nlohmann::json& before, const nlohmann::json& after);
 

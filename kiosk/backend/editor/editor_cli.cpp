@@ -23,6 +23,15 @@ void add_editor_options(CLI::App& app, EditorCommandLine& cli) {
   cli.add_user->add_flag("--one-time", cli.one_time, "Make a random password, print it once; it must be changed at first sign-in");
   user->require_subcommand(1);
   cli.publish = app.add_subcommand("publish", "Publish the editor's drafts as live content into --root (no server needed)");
+  auto* import = app.add_subcommand("import", "Read a spreadsheet (CSV) into the editor's drafts");
+  cli.import_offers = import->add_subcommand("offers", "Offers from a CSV file: a dry run unless --apply (columns: see the staff guide)");
+  cli.import_offers->add_option("FILE", cli.csv_file, "The CSV file (UTF-8 or Windows-1252, ';' or ',' separated)")->required();
+  cli.import_offers->add_flag("--apply", cli.apply_import, "Save the rows without problems as drafts (publish them in the editor)");
+  import->require_subcommand(1);
+  auto* exp = app.add_subcommand("export", "Write the editor's drafts as a spreadsheet (CSV)");
+  cli.export_offers = exp->add_subcommand("offers", "Every offer, in the columns an import reads");
+  cli.export_offers->add_option("FILE", cli.csv_file, "Where to write (default \"-\": standard output)");
+  exp->require_subcommand(1);
 }
 
 int finish_editor_command_line(EditorCommandLine& cli, const std::string& db, const std::string& root,
@@ -37,6 +46,8 @@ int finish_editor_command_line(EditorCommandLine& cli, const std::string& db, co
   o.publishing.resign_when_left_s = o.publishing.ttl_s - 86400;
   o.seed_content = cli.seed;
   o.site.trusted_proxies = trusted_proxies;
+  if (cli.import_offers->parsed()) return import_offers_command(o, cli.csv_file, cli.apply_import);
+  if (cli.export_offers->parsed()) return export_offers_command(o, cli.csv_file.empty() ? "-" : cli.csv_file);
   if (cli.publish->parsed()) {
     if (root.empty()) return std::fprintf(stderr, "kiosk-backend publish: --root is needed\n"), 2;
     return publish_command(o);

@@ -1,6 +1,6 @@
 #pragma once
-// kiosk-backend's command line for the editor: its options and the `user add` and `publish`
-// subcommands, kept here so the program's main stays wiring.
+// kiosk-backend's command line for the editor: its options and the `user add`, `publish`,
+// `import offers` and `export offers` subcommands, kept here so the program's main stays wiring.
 #include <CLI/CLI.hpp>
 #include <string>
 
@@ -10,10 +10,12 @@ namespace kiosk::backend {
 
 struct EditorCommandLine {
   EditorServiceOptions options;
-  std::string key_file, seed, ttl = "7d", user_name, user_role = "editor";
-  bool no_editor = false, one_time = false;
+  std::string key_file, seed, ttl = "7d", user_name, user_role = "editor", csv_file;
+  bool no_editor = false, one_time = false, apply_import = false;
   CLI::App* add_user = nullptr;
   CLI::App* publish = nullptr;
+  CLI::App* import_offers = nullptr;
+  CLI::App* export_offers = nullptr;
 };
 
 void add_editor_options(CLI::App& app, EditorCommandLine& cli);

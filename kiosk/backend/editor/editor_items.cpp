@@ -95,6 +95,10 @@ void EditorSite::list(Call& c, const std::string& kind) {
     return json{{"name", name}, {"label", label}, {"options", opts}, {"any", editor_text(c.lang, name == "status" ? "status_active" : "all")}};
   };
   json filters = json::array();
+  if (kind == "organisations") {
+    std::vector<std::pair<std::string, std::string>> d(district_names.begin(), district_names.end());
+    filters.push_back(filter("district", editor_text(c.lang, "district"), d, district));
+  }
   if (kind == "offers") {
     std::vector<std::pair<std::string, std::string>> d(district_names.begin(), district_names.end());
     const auto cn = names(categories);
@@ -111,15 +115,22 @@ void EditorSite::list(Call& c, const std::string& kind) {
     std::string gaps;
     for (const auto& [lang, fields] : missing) gaps += (gaps.empty() ? "" : " ") + std::string(lang == "en" ? "EN" : lang == "tr" ? "TR" : lang == "uk" ? "UK" : "DE");
     std::string where;
-    if (kind == "offers") {
+    if (kind == "offers" || kind == "organisations") {
       const auto d = district_names.find(it.doc.value("district", ""));
-      where = (d != district_names.end() ? d->second : it.doc.value("district", "")) + " · " + it.doc.value("organisation", "");
+      where = (d != district_names.end() ? d->second : it.doc.value("district", "")) + " · " +
+              it.doc.value(kind == "offers" ? "organisation" : "website", "");
     }
     rows.push_back({{"id", it.id}, {"kind", kind}, {"title", text_in(it.doc.value(kind == "offers" ? "title" : "name", json()), c.lang)},
                     {"archived", it.archived}, {"where", where}, {"missing", gaps}, {"updated_at", shown_time(it.updated_at)},
-                    {"updated_by", it.updated_by}});
+                    {"updated_by", it.updated_by}, {"translatable", kind != "organisations"}});
   }
   ctx["rows"] = rows;
+  ctx["translatable"] = kind != "organisations";
+  if (kind == "offers" && page_no == 0 && query.text.empty()) {
+    ctx["ending"] = ending_soon(c);
+    ctx["has_ending"] = !ctx["ending"].empty();
+  }
+  if (kind == "offers") ctx["offers_tools"] = true;
   auto link = [&](int p) {
     return "/admin/" + kind + "?q=" + url_encode(query.text) + "&district=" + url_encode(district) + "&category=" + url_encode(category) +
            "&status=" + url_encode(status) + "&page=" + std::to_string(p);
@@ -134,7 +145,7 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
                            const std::string& image_error) {
   const bool existing = !id.empty() && store_.item(kind, id).has_value();
   const auto stored = existing ? store_.item(kind, id) : std::nullopt;
-  json ctx = context(c, existing ? text_in(doc.value(kind == "offers" ? "title" : "name", json()), c.lang) : editor_text(c.lang, kind == "offers" ? "new_offer" : "new_unit"));
+  json ctx = context(c, existing ? text_in(doc.value(kind == "offers" ? "title" : "name", json()), c.lang) : editor_text(c.lang, kind == "offers" ? "new_offer" : kind == "units" ? "new_unit" : "new_organisation"));
   ctx["kind"] = kind;
   ctx["heading"] = ctx["title"];
   ctx["action"] = "/admin/" + kind + "/" + (existing ? id : std::string("new"));
@@ -178,9 +189,11 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
   const json strings = store_.section("strings");
   auto options_for = [&](const FieldSpec& f, const json* value) {
     std::vector<std::pair<std::string, std::string>> opts;
-    if (f.choices == "units") {
-      for (const Item& u : store_.find({"units", "", "", "", ItemQuery::Status::Active, 0, 1000}))
+    if (f.choices == "units" || f.choices == "organisations") {
+      for (const Item& u : store_.find({f.choices, "", "", "", ItemQuery::Status::Active, 0, 100000}))
         if (u.id != id) opts.emplace_back(u.id, text_in(u.doc.value("name", json()), c.lang));
+      if (f.choices == "organisations")
+        std::sort(opts.begin(), opts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     } else if (f.choices.find('|') == std::string::npos) {
       const json section = store_.section(f.choices);
       if (section.is_array())

@@ -6,6 +6,7 @@
 #include "kiosk/core/content_formats.hpp"
 #include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/log.hpp"
+#include "kiosk/core/offer_format.hpp"
 #include "kiosk/net/digest.hpp"
 
 namespace kiosk::backend {
@@ -47,6 +48,14 @@ void EditorSite::save(Call& c, const std::string& kind, const std::string& route
   if (creating && !valid_id(id)) own.push_back({"id", "", editor_text(c.lang, "bad_id")});
   if (creating && valid_id(id) && store_.item(kind, id)) own.push_back({"id", "", editor_text(c.lang, "id_taken")});
   if (!own.empty()) return edit_page(c, kind, "", doc, own, {}, 422);
+  if (kind == "organisations") return save_organisation(c, before, doc);
+  if (kind == "offers" && !doc.value("organisation_id", "").empty()) {
+    // An offer that picks an organisation shows its name, as the record has it now.
+    const auto org = store_.item("organisations", doc.value("organisation_id", ""));
+    if (!org || org->archived)
+      return edit_page(c, kind, creating ? "" : id, doc, {{"organisation_id", "", editor_text(c.lang, "unknown_organisation")}}, {}, 422);
+    doc["organisation"] = org->doc.value("name", "");
+  }
 
   size_t index = 0;
   const ContentParseResult checked = check_with(kind, id, doc, index);
@@ -58,6 +67,40 @@ void EditorSite::save(Call& c, const std::string& kind, const std::string& route
   store_.save_item({kind, id, doc, before && before->archived, c.session->account.name, now_text()},
                    creating ? "created" : changed.empty() ? "saved without changes" : "changed " + joined(changed));
   redirect(c, "/admin/" + kind + "/" + id + "?notice=saved");
+}
+
+void EditorSite::save_organisation(Call& c, const std::optional<Item>& before, const json& doc) {
+  // Organisations never reach a kiosk, so the kiosk's parser does not see them; these are
+  // the rules their fields have in content/SCHEMA.md's words.
+  const std::string id = doc.value("id", "");
+  std::vector<FieldProblem> own;
+  const auto text = [&](const char* field) { return doc.contains(field) && doc[field].is_string() ? doc[field].get<std::string>() : ""; };
+  if (text("name").empty() || text("name").size() > 200) own.push_back({"name", "", "expected a name (1 to 200 characters), found " + (text("name").empty() ? std::string("nothing") : "a longer one")});
+  if (!text("website").empty() && !is_https_url(text("website")))
+    own.push_back({"website", "", "expected an https:// address, found \"" + text("website") + "\""});
+  if (!text("district").empty()) {
+    bool known = false;
+    for (const auto& d : store_.section("districts")) known = known || d.value("id", "") == text("district");
+    if (!known) own.push_back({"district", "", "expected a district id from districts, found \"" + text("district") + "\""});
+  }
+  if (!own.empty()) return edit_page(c, "organisations", before ? id : "", doc, own, {}, 422);
+  const std::string now = now_text(), user = c.session->account.name;
+  const auto changed = changed_fields("organisations", before ? before->doc : json::object(), doc);
+  store_.save_item({"organisations", id, doc, before && before->archived, user, now},
+                   !before ? "created" : changed.empty() ? "saved without changes" : "changed " + joined(changed));
+  // A new name reaches every offer that picked the organisation, as drafts.
+  if (before && before->doc.value("name", "") != text("name")) {
+    std::vector<Item> offers;
+    std::vector<std::string> whats;
+    for (Item& o : store_.find({"offers", "", "organisation:" + id, "", ItemQuery::Status::All, 0, 100000})) {
+      o.doc["organisation"] = text("name");
+      o.doc["updated_at"] = now;
+      offers.push_back({"offers", o.id, o.doc, o.archived, user, now});
+      whats.push_back("changed organisation (renamed to " + text("name") + ")");
+    }
+    if (!offers.empty()) store_.save_items(offers, whats);
+  }
+  redirect(c, "/admin/organisations/" + id + "?notice=saved");
 }
 
 void EditorSite::upload_image(Call& c, const std::string& kind, const std::string& id) {
@@ -102,6 +145,14 @@ void EditorSite::archive(Call& c, const std::string& kind, const std::string& id
   const auto item = store_.item(kind, id);
   if (!item) return error_page(c, 404, "404", editor_text(c.lang, "not_found"));
   const bool archived = form_value(c.form, "archived") == "1";
+  if (kind == "organisations") {
+    int using_it = 0;
+    store_.find({"offers", "", "organisation:" + id, "", ItemQuery::Status::Active, 0, 0}, &using_it);
+    if (archived && using_it > 0)
+      return edit_page(c, kind, id, item->doc, {}, {fill(editor_text(c.lang, "organisation_in_use"), std::to_string(using_it))}, 422);
+    store_.set_archived(kind, id, archived, c.session->account.name, now_text());
+    return redirect(c, "/admin/" + kind + "/" + id + (archived ? "?notice=archived" : "?notice=unarchived"));
+  }
   json drafts = store_.draft_document();
   drafts["schema"] = kContentSchema;
   json& list = drafts[kind];

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "kiosk/backend/editor/offer_csv.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/net/random_id.hpp"
@@ -35,12 +36,12 @@ void seed_if_empty(EditorStore& store, const std::filesystem::path& seed) {
 
 }  // namespace
 
-EditorService::EditorService(EditorServiceOptions options) : o_(std::move(options)) {
+EditorService::EditorService(EditorServiceOptions options, BackendStore& kiosks) : o_(std::move(options)) {
   store_ = std::make_unique<EditorStore>(o_.db);
   seed_if_empty(*store_, o_.seed_content);
   auth_ = std::make_unique<StaffAuth>(*store_, o_.auth);
   publisher_ = std::make_unique<ContentPublisher>(*store_, o_.publishing);
-  site_ = std::make_unique<EditorSite>(o_.site, *store_, *auth_, *publisher_, [] { return epoch_now(); });
+  site_ = std::make_unique<EditorSite>(o_.site, *store_, *auth_, *publisher_, kiosks, [] { return epoch_now(); });
   resigner_ = std::thread([this] { resign_loop(); });
 }
 
@@ -104,6 +105,53 @@ int publish_command(const EditorServiceOptions& o) {
     return r.ok ? 0 : 1;
   } catch (const std::exception& e) {
     return std::cerr << "kiosk-backend publish: " << e.what() << "\n", 1;
+  }
+}
+
+int import_offers_command(const EditorServiceOptions& o, const std::string& file, bool apply) {
+  try {
+    const auto bytes = read_whole_file(file, 64u << 20);
+    if (!bytes) return std::cerr << "kiosk-backend import offers: cannot read " << file << "\n", 2;
+    EditorStore store(o.db);
+    seed_if_empty(store, o.seed_content);
+    OrganisationNames names;
+    for (const Item& org : store.find({"organisations", "", "", "", ItemQuery::Status::Active, 0, 100000}))
+      if (org.doc.contains("name") && org.doc["name"].is_string()) names.add(org.id, org.doc["name"].get<std::string>());
+    const std::string now = format_rfc3339(epoch_now());
+    const ImportPlan plan = plan_offer_import(*bytes, store.draft_document(), names, now);
+    for (const auto& n : plan.notices) std::cerr << n.en << "\n";
+    if (!plan.readable) return std::cerr << file << ": " << plan.refusal.en << "\n", 1;
+    for (const auto& p : plan.problems)
+      std::cerr << file << ": row " << p.row << (p.column.empty() ? "" : ", column " + p.column) << ": " << p.message << "\n";
+    std::cout << plan.created << " new, " << plan.changed << " changed, " << plan.unchanged << " unchanged, " << plan.refused
+              << " refused\n";
+    if (!apply) return plan.refused > 0 ? 1 : 0;
+    std::vector<Item> items;
+    std::vector<std::string> whats;
+    for (const ImportRow& r : plan.rows) {
+      if (r.outcome != ImportRow::Outcome::New && r.outcome != ImportRow::Outcome::Changed) continue;
+      items.push_back({"offers", r.id, r.doc, false, "kiosk-backend import", now});
+      whats.push_back(r.outcome == ImportRow::Outcome::New ? "imported from a spreadsheet (new)" : "imported from a spreadsheet");
+    }
+    store.save_items(items, whats);
+    std::cout << items.size() << " offers saved as drafts; publish them in the editor\n";
+    return plan.refused > 0 ? 1 : 0;
+  } catch (const std::exception& e) {
+    return std::cerr << "kiosk-backend import offers: " << e.what() << "\n", 1;
+  }
+}
+
+int export_offers_command(const EditorServiceOptions& o, const std::string& file) {
+  try {
+    EditorStore store(o.db);
+    seed_if_empty(store, o.seed_content);
+    const std::string csv = export_offers_csv(store.draft_document().value("offers", nlohmann::json::array()));
+    if (file == "-") return std::cout << csv << std::flush, 0;
+    std::string error;
+    if (!write_file_atomically(file, csv, error)) return std::cerr << "kiosk-backend export offers: " << error << "\n", 1;
+    return 0;
+  } catch (const std::exception& e) {
+    return std::cerr << "kiosk-backend export offers: " << e.what() << "\n", 1;
   }
 }
 

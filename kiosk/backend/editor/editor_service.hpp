@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/backend/backend_store.hpp"
 #include "kiosk/backend/editor/content_publisher.hpp"
 #include "kiosk/backend/editor/editor_site.hpp"
 #include "kiosk/backend/editor/editor_store.hpp"
@@ -27,7 +28,8 @@ struct EditorServiceOptions {
 
 class EditorService {
  public:
-  explicit EditorService(EditorServiceOptions options);  // throws with the reason
+  // `kiosks`: the kiosks' side of the same database, for the fleet page.
+  EditorService(EditorServiceOptions options, BackendStore& kiosks);  // throws with the reason
   ~EditorService();
   void install(httplib::Server& server) { site_->install(server); }
   size_t body_limit(const std::string& path) const { return site_->body_limit(path); }
@@ -53,6 +55,12 @@ class EditorService {
 // `kiosk-backend publish`: the drafts (seeded from the content folder when empty) published as
 // live content, as a publisher's "publish" does. For scripts, with no server running.
 int publish_command(const EditorServiceOptions& options);
+
+// `kiosk-backend import offers FILE`: the dry run, printed (every problem as "row N, column C:
+// message"); with `apply`, the rows without problems saved as drafts, as the editor's import does.
+int import_offers_command(const EditorServiceOptions& options, const std::string& file, bool apply);
+// `kiosk-backend export offers [FILE]`: every offer as the editor's CSV (standard output for "-").
+int export_offers_command(const EditorServiceOptions& options, const std::string& file);
 
 int add_user_command(const std::string& db, const std::string& name, const std::string& role, bool one_time);
 

@@ -35,13 +35,14 @@ std::string cookie_value(const httplib::Request& req, const std::string& name) {
 }  // namespace
 
 EditorSite::EditorSite(EditorOptions options, EditorStore& store, StaffAuth& auth, ContentPublisher& publisher,
-                       std::function<int64_t()> clock)
-    : o_(std::move(options)), store_(store), auth_(auth), publisher_(publisher), clock_(std::move(clock)) {
+                       BackendStore& kiosks, std::function<int64_t()> clock)
+    : o_(std::move(options)), store_(store), auth_(auth), publisher_(publisher), kiosks_(kiosks), clock_(std::move(clock)) {
   bootstrap_ = read_whole_file(o_.bootstrap_css, 4u << 20).value_or("");
   if (bootstrap_.empty()) log::warning("editor: no Bootstrap at " + o_.bootstrap_css + "; pages are served unstyled");
 }
 
 size_t EditorSite::body_limit(const std::string& path) const {
+  if (path == "/admin/import/check") return o_.max_import_bytes;
   const bool upload = path.size() > 6 && path.compare(path.size() - 6, 6, "/image") == 0;
   return upload ? o_.max_upload_bytes : o_.max_form_bytes;
 }
@@ -172,7 +173,14 @@ void EditorSite::install(httplib::Server& s) {
   });
   post(s, "/admin/users", [this](Call& c) { add_user(c); }, true);
   get(s, "/admin/?", [this](Call& c) { home(c); });
-  for (const std::string kind : {"offers", "units"}) {
+  get(s, "/admin/offers\\.csv", [this](Call& c) { export_offers(c); });
+  get(s, "/admin/import", [this](Call& c) { import_page(c, nullptr, 200); });
+  post(s, "/admin/import/check", [this](Call& c) { check_import(c); });
+  post(s, "/admin/import/apply", [this](Call& c) { apply_import(c); });
+  get(s, "/admin/fleet", [this](Call& c) { fleet_page(c); });
+  post(s, "/admin/fleet/([A-Za-z0-9._-]{1,64})/sync-now", [this](Call& c) { sync_now(c, c.req.matches[1]); });
+  get(s, "/admin/changes", [this](Call& c) { changes_page(c); });
+  for (const std::string kind : {"offers", "units", "organisations"}) {
     const std::string item = "/admin/" + kind + "/([a-z0-9][a-z0-9-]{0,63})";
     get(s, "/admin/" + kind, [this, kind](Call& c) { list(c, kind); });
     get(s, item, [this, kind](Call& c) { edit(c, kind, c.req.matches[1]); });

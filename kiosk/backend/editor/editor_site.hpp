@@ -12,6 +12,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,7 +23,9 @@
 #include "kiosk/backend/editor/content_form.hpp"
 #include "kiosk/backend/editor/content_publisher.hpp"
 #include "kiosk/backend/editor/editor_store.hpp"
+#include "kiosk/backend/editor/offer_csv.hpp"
 #include "kiosk/backend/editor/staff_auth.hpp"
+#include "kiosk/backend/backend_store.hpp"
 #include "kiosk/core/content_parser.hpp"
 
 namespace kiosk::backend {
@@ -31,13 +36,16 @@ struct EditorOptions {
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-Proto/X-Real-IP are believed
   size_t max_form_bytes = 512 * 1024;
   size_t max_upload_bytes = 6 * 1024 * 1024;  // a 4 MB picture and its form around it
+  size_t max_import_bytes = 34 * 1024 * 1024;  // a 32 MB spreadsheet and its form around it
   size_t max_picture_bytes = 4 * 1024 * 1024;
   int max_picture_side = 4000, min_picture_width = 200;
 };
 
 class EditorSite {
  public:
-  EditorSite(EditorOptions options, EditorStore& store, StaffAuth& auth, ContentPublisher& publisher,
+  // `kiosks` is the kiosks' side of the database: the fleet page reads their heartbeats and the
+  // registrations waiting per offer (counts only: they are sealed) and asks for "sync now".
+  EditorSite(EditorOptions options, EditorStore& store, StaffAuth& auth, ContentPublisher& publisher, BackendStore& kiosks,
              std::function<int64_t()> clock);
   void install(httplib::Server& server);
   // The largest body a request to `path` may declare; KioskApi refuses bigger ones with 413.
@@ -80,6 +88,7 @@ class EditorSite {
                  const std::string& image_error = "");
   void edit(Call& c, const std::string& kind, const std::string& id);
   void save(Call& c, const std::string& kind, const std::string& id);
+  void save_organisation(Call& c, const std::optional<Item>& before, const nlohmann::json& doc);
   void upload_image(Call& c, const std::string& kind, const std::string& id);
   void duplicate(Call& c, const std::string& kind, const std::string& id);
   void archive(Call& c, const std::string& kind, const std::string& id);
@@ -91,6 +100,18 @@ class EditorSite {
   void publish(Call& c, bool preview);
   void restore(Call& c, long version);
   void history_page(Call& c);
+  // Spreadsheets (editor_import.cpp), the fleet and what changed since the live version
+  // (editor_fleet.cpp).
+  OrganisationNames organisation_names();
+  void import_page(Call& c, const ImportPlan* plan, int status);
+  void check_import(Call& c);
+  void apply_import(Call& c);
+  void export_offers(Call& c);
+  void fleet_page(Call& c);
+  void sync_now(Call& c, const std::string& kiosk);
+  void changes_page(Call& c);
+  // The offers whose valid_until is past or within the next 14 days, for the lists.
+  nlohmann::json ending_soon(const Call& c);
   // The drafts with `doc` in place of (or added as) item `id` of `kind`, checked by the
   // kiosk's parser; `index` is the item's place there.
   ContentParseResult check_with(const std::string& kind, const std::string& id, const nlohmann::json& doc, size_t& index);
@@ -99,6 +120,25 @@ class EditorSite {
   EditorStore& store_;
   StaffAuth& auth_;
   ContentPublisher& publisher_;
+  BackendStore& kiosks_;
+  // The file each user's dry run showed, until they import it (or an hour has passed).
+  struct PendingImport {
+    std::string digest, bytes;
+    int64_t at = 0;
+  };
+  std::mutex pending_mutex_;
+  std::map<std::string, PendingImport> pending_imports_;
+  // The live version's items as stored text, by "kind/id": what "what changed" compares with.
+  struct LiveItem {
+    std::string digest, text;
+  };
+  struct LiveItems {
+    long version = -1;
+    std::map<std::string, LiveItem> items;
+    std::map<std::string, std::string> sections;
+  };
+  std::mutex live_mutex_;
+  std::shared_ptr<const LiveItems> live_items_;
   std::function<int64_t()> clock_;
   std::string bootstrap_;
 };

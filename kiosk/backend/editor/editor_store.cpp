@@ -5,6 +5,7 @@
 
 #include "kiosk/backend/backend_schema.hpp"
 #include "kiosk/core/text_fold.hpp"
+#include "kiosk/net/digest.hpp"
 #include "kiosk/store/sqlite_statement.hpp"
 
 namespace kiosk::backend {
@@ -31,10 +32,11 @@ void add_text(std::string& out, const json& text) {
 
 }  // namespace
 
-std::string item_search_text(const json& doc) {
+std::string item_search_text(const std::string& kind, const json& doc) {
   std::string out = " ";
-  for (const char* field : {"id", "title", "name", "organisation", "address"})
+  for (const char* field : {"id", "title", "name", "organisation"})
     if (doc.contains(field)) add_text(out, doc[field]);
+  if (kind == "organisations" && doc.contains("address")) add_text(out, doc["address"]);  // "the one on Oberdorfstraße"
   return out;
 }
 
@@ -57,7 +59,15 @@ std::string item_facets(const std::string& kind, const json& doc) {
   return out;
 }
 
-EditorStore::EditorStore(const std::string& file) : db_(open_backend_db(file)) {}
+EditorStore::EditorStore(const std::string& file) : db_(open_backend_db(file)) {
+  // Drafts from before schema version 4 get their digest once.
+  std::vector<std::pair<std::string, std::string>> missing;
+  {
+    Statement st(db_, "SELECT rowid, doc FROM items WHERE digest = ''");
+    while (st.step() == SQLITE_ROW) missing.emplace_back(st.text(0), sha256_hex(st.text(1)));
+  }
+  for (const auto& [rowid, digest] : missing) Statement(db_, "UPDATE items SET digest = ? WHERE rowid = ?", {digest, rowid}).step();
+}
 
 EditorStore::~EditorStore() { sqlite3_close(db_); }
 
@@ -161,15 +171,17 @@ bool EditorStore::has_content() {
 }
 
 void EditorStore::put_item(const Item& it, long position) {
+  const std::string text = it.doc.dump();
   Statement st(db_,
-               "INSERT INTO items(kind, id, position, doc, archived, search, facets, updated_by, updated_at, ends)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc,"
+               "INSERT INTO items(kind, id, position, doc, archived, search, facets, updated_by, updated_at, ends, digest)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc,"
                " archived = excluded.archived, search = excluded.search, facets = excluded.facets,"
-               " updated_by = excluded.updated_by, updated_at = excluded.updated_at, ends = excluded.ends",
-               {it.kind, it.id, std::to_string(position), it.doc.dump(), it.archived ? "1" : "0", item_search_text(it.doc),
+               " updated_by = excluded.updated_by, updated_at = excluded.updated_at, ends = excluded.ends, digest = excluded.digest",
+               {it.kind, it.id, std::to_string(position), text, it.archived ? "1" : "0", item_search_text(it.kind, it.doc),
                 item_facets(it.kind, it.doc), it.updated_by, it.updated_at,
                 it.kind == "offers" && it.doc.contains("valid_until") && it.doc["valid_until"].is_string()
-                    ? it.doc["valid_until"].get<std::string>() : std::string()});
+                    ? it.doc["valid_until"].get<std::string>() : std::string(),
+                sha256_hex(text)});
   if (st.step() != SQLITE_DONE) throw std::runtime_error(std::string("saving ") + it.kind + " " + it.id + ": " + sqlite3_errmsg(db_));
 }
 
@@ -337,6 +349,14 @@ bool EditorStore::set_archived(const std::string& kind, const std::string& id, b
             {now, user, kind, id, archived ? "archived" : "restored from the archive"})
       .step();
   return true;
+}
+
+std::vector<ItemDigest> EditorStore::item_digests() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<ItemDigest> out;
+  Statement st(db_, "SELECT kind, id, archived, digest FROM items WHERE kind IN ('units', 'offers')");  // items_digests alone
+  while (st.step() == SQLITE_ROW) out.push_back({st.text(0), st.text(1), st.integer(2) != 0, st.text(3)});
+  return out;
 }
 
 std::vector<HistoryEntry> EditorStore::history(const std::string& kind, const std::string& id, int limit) {

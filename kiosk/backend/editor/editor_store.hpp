@@ -46,6 +46,12 @@ struct Item {
   std::string updated_by, updated_at;
 };
 
+struct ItemDigest {
+  std::string kind, id;
+  bool archived = false;
+  std::string digest;  // SHA-256 of the JSON as stored
+};
+
 struct ItemQuery {
   std::string kind = "offers";
   std::string text;      // folded words, all must occur
@@ -109,6 +115,9 @@ class EditorStore {
   std::vector<Item> ending(const std::string& from, const std::string& to, int limit = 200);
   bool set_archived(const std::string& kind, const std::string& id, bool archived, const std::string& user,
                     const std::string& now);
+  // Every unit and offer by the SHA-256 of its stored JSON, archived or not: "what changed"
+  // compares these and reads only the documents that differ.
+  std::vector<ItemDigest> item_digests();
   std::vector<HistoryEntry> history(const std::string& kind, const std::string& id, int limit = 100);
   std::string last_change();  // "" when nothing was ever saved
 
@@ -131,7 +140,7 @@ class EditorStore {
 };
 
 // The words and facets an item is found by in the editor's lists.
-std::string item_search_text(const nlohmann::json& doc);
+std::string item_search_text(const std::string& kind, const nlohmann::json& doc);
 std::string item_facets(const std::string& kind, const nlohmann::json& doc);
 
 }  // namespace kiosk::backend

@@ -161,7 +161,7 @@ void OrganisationNames::add(const std::string& id, const std::string& name) {
   id_of.emplace(fold_text(name), id);
 }
 
-ImportPlan plan_offer_import(std::string_view bytes, const json& drafts, const OrganisationNames& organisations,
+ImportPlan plan_offer_import(std::string_view bytes, json drafts, const OrganisationNames& organisations,
                              const std::string& now) {
   ImportPlan plan;
   plan.digest = sha256_hex(bytes);
@@ -205,7 +205,7 @@ ImportPlan plan_offer_import(std::string_view bytes, const json& drafts, const O
     return key;
   };
 
-  json checked = drafts;
+  json& checked = drafts;  // every row goes in, then the kiosk's parser reads it all
   checked["schema"] = kContentSchema;
   json& offers = checked["offers"];
   if (!offers.is_array()) offers = json::array();
@@ -265,7 +265,8 @@ ImportPlan plan_offer_import(std::string_view bytes, const json& drafts, const O
     if (!id.empty() && !is_id(id))
       own.push_back({row.row, column_name("id"), "expected an id (lowercase letters, digits and -), found \"" + id + "\""});
     const auto existing = id.empty() ? position.end() : position.find(id);
-    const json before = existing != position.end() ? offers[existing->second] : json::object();
+    static const json kNone = json::object();
+    const json& before = existing != position.end() ? offers[existing->second] : kNone;
     json doc = apply_form("offers", before, form, &only);
     // "nein" keeps a stored false as it is and adds none, so an export imports unchanged.
     for (const auto& [key, yes] : flags) {
@@ -293,10 +294,9 @@ ImportPlan plan_offer_import(std::string_view bytes, const json& drafts, const O
     const bool is_new = existing == position.end();
     row.outcome = is_new ? ImportRow::Outcome::New : row.fields.empty() ? ImportRow::Outcome::Unchanged : ImportRow::Outcome::Changed;
     if (is_new || !row.fields.empty()) doc["updated_at"] = now;
-    row.doc = doc;
     const size_t index = is_new ? offers.size() : existing->second;
-    if (is_new) offers.push_back(doc);
-    else offers[index] = doc;
+    if (is_new) offers.push_back(std::move(doc));
+    else offers[index] = std::move(doc);  // `before` is not read after this
     if (!own.empty()) row.outcome = ImportRow::Outcome::Refused;
     plan.problems.insert(plan.problems.end(), own.begin(), own.end());
     plan_row_at[index] = plan.rows.size();
@@ -326,6 +326,7 @@ ImportPlan plan_offer_import(std::string_view bytes, const json& drafts, const O
       plan.problems.push_back({row.row, fp.field.empty() ? "" : column_name(key), fp.message});
     }
   }
+  for (const auto& [index, at] : plan_row_at) plan.rows[at].doc = std::move(offers[index]);  // parsed: no longer needed there
   std::stable_sort(plan.problems.begin(), plan.problems.end(), [](const ImportProblem& a, const ImportProblem& b) { return a.row < b.row; });
   for (const ImportRow& row : plan.rows) {
     plan.created += row.outcome == ImportRow::Outcome::New;

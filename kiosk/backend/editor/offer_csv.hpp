@@ -65,7 +65,7 @@ struct ImportPlan {
 // What importing `bytes` into `drafts` (EditorStore::draft_document()) would do; saves nothing.
 // Rows with a problem are refused, the others would be saved as drafts. `now` becomes the
 // updated_at of every row that changes.
-ImportPlan plan_offer_import(std::string_view bytes, const nlohmann::json& drafts, const OrganisationNames& organisations,
+ImportPlan plan_offer_import(std::string_view bytes, nlohmann::json drafts, const OrganisationNames& organisations,
                              const std::string& now);
 
 // Every offer in the columns above, ';'-separated, UTF-8 with a byte order mark (so Excel reads

@@ -340,9 +340,13 @@ TEST_CASE("backend: the web editor alone and behind the shipped nginx snippets")
     REQUIRE(signed_out);
     CHECK(signed_out->status == 303);
     CHECK(c.Post("/admin/publish/live", "csrf=x", "application/x-www-form-urlencoded")->status == 403);
-    // Forms have 512 KiB at the backend; nginx lets pictures through (6 MB) and stops more.
-    // Raw sockets: the answer comes before the body is sent, and writing on would be a SIGPIPE.
-    for (const auto& [path, bytes] : {std::pair<std::string, size_t>{"/admin/offers/x", 1u << 20}, {"/admin/offers/x/image", 7u << 20}}) {
+    // A spreadsheet of 10 MB gets through to the editor (which wants a session: 403).
+    CHECK(c.Post("/admin/import/check", std::string(10u << 20, 'x'), "text/csv")->status == 403);
+    // Forms have 512 KiB at the backend; nginx lets pictures through (6 MB) and spreadsheets
+    // (34 MB), and stops more. Raw sockets: the answer comes before the body is sent, and
+    // writing on would be a SIGPIPE.
+    for (const auto& [path, bytes] : {std::pair<std::string, size_t>{"/admin/offers/x", 1u << 20}, {"/admin/offers/x/image", 7u << 20},
+                                      {"/admin/import/check", 40u << 20}}) {
       RawConnection raw(d.port());
       REQUIRE(raw.connected());
       raw.send_some("POST " + path + " HTTP/1.1\r\nHost: kiosk\r\nContent-Type: application/x-www-form-urlencoded\r\n"

@@ -47,3 +47,4 @@ rm -rf "$tmp"
 
 # The web editor's pages and the kiosk showing its preview: made by the browser test itself.
 /usr/bin/python3 tests/editor/editor_browser_test.py "$build_bin" "$out"
+/usr/bin/python3 tests/editor/editor_content_test.py "$build_bin" "$out"

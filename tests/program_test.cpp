@@ -144,6 +144,27 @@ TEST_CASE("invalid --content-dir: the problems are logged and the kiosk shows th
   CHECK(img.colours.size() > 100);
 }
 
+TEST_CASE("an offer past its valid_until: listed on its last day, gone the day after (--today)") {
+  test::TempDir tmp;
+  const auto content = tmp.path() / "content";
+  std::filesystem::copy(test::bundled_content(), content);
+  std::string offers = test::read_file(content / "offers.json");
+  const size_t first = offers.find("\"id\": \"lesepaten-aplerbeck\"");
+  REQUIRE(first != std::string::npos);
+  offers.insert(first, "\"valid_until\": \"2026-12-01\", ");
+  std::ofstream(content / "offers.json", std::ios::trunc) << offers;
+  const auto script = tmp.path() / "walk.json";
+  std::ofstream(script) << R"([{"tap": "attract.start"}, {"tap": "home.offers"}, {"expect_widget": "offer.lesepaten-aplerbeck"}, {"quit": true}])";
+  const std::string kiosk = kKiosk + " --windowed 1080x1920 --content-dir " + content.string() + " --script " + script.string();
+  std::string out;
+  CHECK(test::run_command(kiosk + " --today 2026-12-01", out) == 0);
+  CHECK(test::run_command(kiosk + " --today 2026-12-02", out) == 3);
+  CHECK(out.find("expected widget \"offer.lesepaten-aplerbeck\" to be visible on screen \"offers\", but it is not there") !=
+        std::string::npos);
+  CHECK(test::run_command(kiosk + " --today 1.12.2026", out) != 0);
+  CHECK(out.find("expected a date like 2026-12-31") != std::string::npos);
+}
+
 TEST_CASE("a bad command line gets a message that says what is wrong") {
   std::string out;
   CHECK(test::run_command(kKiosk + " --windowed big", out) == 2);

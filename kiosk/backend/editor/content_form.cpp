@@ -25,10 +25,15 @@ void add_contact(std::vector<FieldSpec>& f, bool unit) {
                  "The city's general line (on purpose)", false, "", "", ""});
 }
 
+// Every kind's first field: the id, set when the item is made.
+FieldSpec id_field() {
+  return {"id", FieldKind::Id, "Kennung", "Id", true, "", "Kleinbuchstaben, Ziffern und -; nicht mehr änderbar.",
+          "Lowercase letters, digits and -; cannot be changed later."};
+}
+
 std::vector<FieldSpec> make_offer_fields() {
   std::vector<FieldSpec> f{
-      {"id", FieldKind::Id, "Kennung", "Id", true, "", "Kleinbuchstaben, Ziffern und -; nicht mehr änderbar.",
-       "Lowercase letters, digits and -; cannot be changed later."},
+      id_field(),
       {"title", FieldKind::Text, "Titel", "Title", true, "", "", ""},
       {"summary", FieldKind::Text, "Kurzbeschreibung", "Summary", true, "", "", ""},
       {"description", FieldKind::LongText, "Beschreibung", "Description", true, "", "", ""},
@@ -67,8 +72,7 @@ std::vector<FieldSpec> make_offer_fields() {
 
 std::vector<FieldSpec> make_unit_fields() {
   std::vector<FieldSpec> f{
-      {"id", FieldKind::Id, "Kennung", "Id", true, "", "Kleinbuchstaben, Ziffern und -; nicht mehr änderbar.",
-       "Lowercase letters, digits and -; cannot be changed later."},
+      id_field(),
       {"name", FieldKind::Text, "Name", "Name", true, "", "", ""},
       {"summary", FieldKind::Text, "Kurzbeschreibung", "Summary", true, "", "", ""},
       {"description", FieldKind::LongText, "Beschreibung", "Description", true, "", "", ""},
@@ -89,8 +93,7 @@ std::vector<FieldSpec> make_unit_fields() {
 // offers that pick it. The contact is for the agency's staff and never leaves the editor.
 std::vector<FieldSpec> make_organisation_fields() {
   return {
-      {"id", FieldKind::Id, "Kennung", "Id", true, "", "Kleinbuchstaben, Ziffern und -; nicht mehr änderbar.",
-       "Lowercase letters, digits and -; cannot be changed later."},
+      id_field(),
       {"name", FieldKind::String, "Name", "Name", true, "", "So zeigt der Kiosk sie bei ihren Angeboten.",
        "As the kiosk shows it with its offers."},
       {"address", FieldKind::String, "Anschrift", "Address", false, "", "", ""},

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "kiosk/core/text_fold.hpp"
+
 namespace kiosk::backend {
 
 namespace {
@@ -43,19 +45,6 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Windows-1252's 0x80–0x9F; 0 where the code page has no character (then it is not 1252).
 constexpr uint16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
                                       0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
@@ -69,9 +58,9 @@ bool from_cp1252(std::string_view s, std::string& out) {
     if (c < 0x80) out.push_back(ch);
     else if (c < 0xA0) {
       if (kCp1252High[c - 0x80] == 0) return false;
-      append_utf8(out, kCp1252High[c - 0x80]);
+      append_utf8(out, static_cast<char32_t>(kCp1252High[c - 0x80]));
     } else {
-      append_utf8(out, c);
+      append_utf8(out, static_cast<char32_t>(c));  // Latin-1 from 0xA0 on
     }
   }
   return true;

@@ -6,7 +6,6 @@
 #include "kiosk/backend/editor/editor_texts.hpp"
 #include "kiosk/backend/editor/offer_csv.hpp"
 #include "kiosk/core/clock.hpp"
-#include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/core/offer_format.hpp"
 
@@ -18,12 +17,6 @@ namespace {
 
 constexpr int64_t kPendingImportS = 3600;  // a dry run's file waits this long for its "import"
 constexpr size_t kShownRows = 500;          // rows listed on the page; the counts cover all
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 std::string labels(const std::vector<std::string>& paths, const std::string& lang) {
   std::string out;
@@ -38,13 +31,6 @@ std::string title_of(const json& doc, const std::string& lang) {
 }
 
 }  // namespace
-
-OrganisationNames EditorSite::organisation_names() {
-  OrganisationNames names;
-  for (const Item& o : store_.find({"organisations", "", "", "", ItemQuery::Status::Active, 0, 100000}))
-    if (o.doc.contains("name") && o.doc["name"].is_string()) names.add(o.id, o.doc["name"].get<std::string>());
-  return names;
-}
 
 void EditorSite::import_page(Call& c, const ImportPlan* plan, int status) {
   json ctx = context(c, editor_text(c.lang, "import"));
@@ -89,7 +75,7 @@ void EditorSite::check_import(Call& c) {
     none.refusal = {editor_text("de", "import_no_file"), editor_text("en", "import_no_file")};
     return import_page(c, &none, 422);
   }
-  const ImportPlan plan = plan_offer_import(file->second.content, store_.draft_document(), organisation_names(), now_text());
+  const ImportPlan plan = plan_offer_import(file->second.content, store_.draft_document(), organisation_names(store_), now_text());
   if (plan.readable) {
     std::lock_guard<std::mutex> lock(pending_mutex_);
     pending_imports_[c.session->account.name] = {plan.digest, file->second.content, clock_()};
@@ -108,35 +94,20 @@ void EditorSite::apply_import(Call& c) {
   if (bytes.empty()) return error_page(c, 409, editor_text(c.lang, "import"), editor_text(c.lang, "import_gone"));
   // Checked again: the drafts may have changed since the dry run.
   const std::string now = now_text();
-  const ImportPlan plan = plan_offer_import(bytes, store_.draft_document(), organisation_names(), now);
-  std::vector<Item> items;
-  std::vector<std::string> whats;
-  json drafts = store_.draft_document();
-  drafts["schema"] = kContentSchema;
-  json& offers = drafts["offers"];
-  std::map<std::string, size_t> at;
-  for (size_t i = 0; i < offers.size(); ++i) at[offers[i].value("id", "")] = i;
-  for (const ImportRow& r : plan.rows) {
-    if (r.outcome != ImportRow::Outcome::New && r.outcome != ImportRow::Outcome::Changed) continue;
-    items.push_back({"offers", r.id, r.doc, false, c.session->account.name, now});
-    whats.push_back(r.outcome == ImportRow::Outcome::New ? "imported from a spreadsheet (new)"
-                                                         : "imported from a spreadsheet: changed " + joined(r.fields));
-    if (at.count(r.id)) offers[at[r.id]] = r.doc;
-    else offers.push_back(r.doc);
-  }
-  const ContentParseResult checked = parse_content_document("content", drafts.dump());
-  if (!checked.ok()) {  // rows that pass alone but not together: nothing is saved
+  const ImportPlan plan = plan_offer_import(bytes, store_.draft_document(), organisation_names(store_), now);
+  const ImportSave save = import_save(plan, store_.draft_document(), c.session->account.name, now);
+  if (!save.problems.empty()) {  // rows that pass alone but not together: nothing is saved
     ImportPlan refused = plan;
-    for (const auto& p : checked.problems) refused.problems.push_back({0, "", p.to_string()});
+    for (const auto& p : save.problems) refused.problems.push_back({0, "", p.to_string()});
     return import_page(c, &refused, 422);
   }
-  if (!items.empty()) store_.save_items(items, whats);
+  if (!save.items.empty()) store_.save_items(save.items, save.whats);
   {
     std::lock_guard<std::mutex> lock(pending_mutex_);
     pending_imports_.erase(c.session->account.name);
   }
-  log::info("editor: " + c.session->account.name + " imported " + std::to_string(items.size()) + " offers from a spreadsheet");
-  redirect(c, "/admin/import?done=" + std::to_string(items.size()));
+  log::info("editor: " + c.session->account.name + " imported " + std::to_string(save.items.size()) + " offers from a spreadsheet");
+  redirect(c, "/admin/import?done=" + std::to_string(save.items.size()));
 }
 
 void EditorSite::export_offers(Call& c) {

@@ -114,11 +114,8 @@ int import_offers_command(const EditorServiceOptions& o, const std::string& file
     if (!bytes) return std::cerr << "kiosk-backend import offers: cannot read " << file << "\n", 2;
     EditorStore store(o.db);
     seed_if_empty(store, o.seed_content);
-    OrganisationNames names;
-    for (const Item& org : store.find({"organisations", "", "", "", ItemQuery::Status::Active, 0, 100000}))
-      if (org.doc.contains("name") && org.doc["name"].is_string()) names.add(org.id, org.doc["name"].get<std::string>());
     const std::string now = format_rfc3339(epoch_now());
-    const ImportPlan plan = plan_offer_import(*bytes, store.draft_document(), names, now);
+    const ImportPlan plan = plan_offer_import(*bytes, store.draft_document(), organisation_names(store), now);
     for (const auto& n : plan.notices) std::cerr << n.en << "\n";
     if (!plan.readable) return std::cerr << file << ": " << plan.refusal.en << "\n", 1;
     for (const auto& p : plan.problems)
@@ -126,15 +123,11 @@ int import_offers_command(const EditorServiceOptions& o, const std::string& file
     std::cout << plan.created << " new, " << plan.changed << " changed, " << plan.unchanged << " unchanged, " << plan.refused
               << " refused\n";
     if (!apply) return plan.refused > 0 ? 1 : 0;
-    std::vector<Item> items;
-    std::vector<std::string> whats;
-    for (const ImportRow& r : plan.rows) {
-      if (r.outcome != ImportRow::Outcome::New && r.outcome != ImportRow::Outcome::Changed) continue;
-      items.push_back({"offers", r.id, r.doc, false, "kiosk-backend import", now});
-      whats.push_back(r.outcome == ImportRow::Outcome::New ? "imported from a spreadsheet (new)" : "imported from a spreadsheet");
-    }
-    store.save_items(items, whats);
-    std::cout << items.size() << " offers saved as drafts; publish them in the editor\n";
+    const ImportSave save = import_save(plan, store.draft_document(), "kiosk-backend import", now);
+    for (const auto& p : save.problems) std::cerr << file << ": " << p.to_string() << "\n";
+    if (!save.problems.empty()) return std::cerr << "nothing was saved\n", 1;
+    store.save_items(save.items, save.whats);
+    std::cout << save.items.size() << " offers saved as drafts; publish them in the editor\n";
     return plan.refused > 0 ? 1 : 0;
   } catch (const std::exception& e) {
     return std::cerr << "kiosk-backend import offers: " << e.what() << "\n", 1;

@@ -102,7 +102,6 @@ class EditorSite {
   void history_page(Call& c);
   // Spreadsheets (editor_import.cpp), the fleet and what changed since the live version
   // (editor_fleet.cpp).
-  OrganisationNames organisation_names();
   void import_page(Call& c, const ImportPlan* plan, int status);
   void check_import(Call& c);
   void apply_import(Call& c);

@@ -284,26 +284,7 @@ std::optional<Item> EditorStore::item(const std::string& kind, const std::string
   return Item{st.text(0), st.text(1), json::parse(st.text(2), nullptr, false), st.integer(3) != 0, st.text(4), st.text(5)};
 }
 
-void EditorStore::save_item(const Item& it, const std::string& what) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  exec("BEGIN IMMEDIATE");
-  try {
-    long position = 0;
-    {
-      Statement p(db_, "SELECT coalesce((SELECT position FROM items WHERE kind = ?1 AND id = ?2),"
-                       " (SELECT coalesce(max(position), -1) + 1 FROM items WHERE kind = ?1))",
-                  {it.kind, it.id});
-      if (p.step() == SQLITE_ROW) position = p.integer(0);
-    }
-    put_item(it, position);
-    Statement(db_, "INSERT INTO history(at, user, kind, id, what) VALUES (?, ?, ?, ?, ?)", {it.updated_at, it.updated_by, it.kind, it.id, what})
-        .step();
-    exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
+void EditorStore::save_item(const Item& it, const std::string& what) { save_items({it}, {what}); }
 
 void EditorStore::save_items(const std::vector<Item>& items, const std::vector<std::string>& whats) {
   std::lock_guard<std::mutex> lock(mutex_);

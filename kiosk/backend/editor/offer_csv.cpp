@@ -338,6 +338,33 @@ ImportPlan plan_offer_import(std::string_view bytes, json drafts, const Organisa
   return plan;
 }
 
+ImportSave import_save(const ImportPlan& plan, json drafts, const std::string& user, const std::string& now) {
+  ImportSave out;
+  drafts["schema"] = kContentSchema;
+  json& offers = drafts["offers"];
+  std::map<std::string, size_t> at;
+  for (size_t i = 0; i < offers.size(); ++i) at[offers[i].value("id", "")] = i;
+  for (const ImportRow& r : plan.rows) {
+    if (r.outcome != ImportRow::Outcome::New && r.outcome != ImportRow::Outcome::Changed) continue;
+    out.items.push_back({"offers", r.id, r.doc, false, user, now});
+    std::string fields;
+    for (const auto& f : r.fields) fields += (fields.empty() ? "" : ", ") + f;
+    out.whats.push_back(r.outcome == ImportRow::Outcome::New ? "imported from a spreadsheet (new)"
+                                                             : "imported from a spreadsheet: changed " + fields);
+    if (at.count(r.id)) offers[at[r.id]] = r.doc;
+    else offers.push_back(r.doc);
+  }
+  out.problems = parse_content_document("import", drafts.dump()).problems;
+  return out;
+}
+
+OrganisationNames organisation_names(EditorStore& store) {
+  OrganisationNames names;
+  for (const Item& o : store.find({"organisations", "", "", "", ItemQuery::Status::Active, 0, 100000}))
+    if (o.doc.contains("name") && o.doc["name"].is_string()) names.add(o.id, o.doc["name"].get<std::string>());
+  return names;
+}
+
 std::string export_offers_csv(const json& offers) {
   std::vector<std::string> cells;
   for (const CsvColumn& c : offer_columns()) cells.push_back(c.de);

@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "kiosk/backend/editor/csv_file.hpp"
+#include "kiosk/backend/editor/editor_store.hpp"
+#include "kiosk/core/problem.hpp"
 
 namespace kiosk::backend {
 
@@ -67,6 +69,19 @@ struct ImportPlan {
 // updated_at of every row that changes.
 ImportPlan plan_offer_import(std::string_view bytes, nlohmann::json drafts, const OrganisationNames& organisations,
                              const std::string& now);
+
+// What an import saves: the rows without problems as drafts by `user`, each with its history
+// line. `problems` holds what the kiosk's parser finds in `drafts` with all of them in place
+// (rows that pass alone but not together); then nothing may be saved.
+struct ImportSave {
+  std::vector<Item> items;
+  std::vector<std::string> whats;
+  Problems problems;
+};
+ImportSave import_save(const ImportPlan& plan, nlohmann::json drafts, const std::string& user, const std::string& now);
+
+// The editor's organisation records, as an import links them.
+OrganisationNames organisation_names(EditorStore& store);
 
 // Every offer in the columns above, ';'-separated, UTF-8 with a byte order mark (so Excel reads
 // the umlauts), one row per offer. Importing it again changes nothing.

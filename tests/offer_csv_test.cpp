@@ -30,7 +30,7 @@ const std::string kNow = "2026-11-30T12:00:00+01:00";
 
 }  // namespace
 
-TEST_CASE("csv: a German Excel file with a byte order mark, ';' and line breaks inside quotes") {
+TEST_CASE("csv: a German Excel file with a byte order mark, semicolons and line breaks inside quotes") {
   const ImportPlan plan = plan_offer_import(fixture("angebote-semikolon-bom.csv"), bundled_drafts(), {}, kNow);
   REQUIRE(plan.readable);
   CHECK(plan.problems.empty());
@@ -152,7 +152,7 @@ TEST_CASE("csv: an organisation the editor knows is linked by id or by name, an 
   CHECK(by_name.rows[0].doc["organisation_id"] == "gartenfreunde");
 }
 
-TEST_CASE("csv: export, then import without edits, changes nothing; the file reads in a spreadsheet's way") {
+TEST_CASE("csv: export, then import without edits, changes nothing, and the file reads in a spreadsheet's way") {
   const json drafts = bundled_drafts();
   const std::string file = export_offers_csv(drafts["offers"]);
   CHECK(file.compare(0, 3, "\xEF\xBB\xBF") == 0);

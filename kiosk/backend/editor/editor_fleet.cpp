@@ -36,6 +36,14 @@ std::string ago(const std::string& lang, const std::string& when, int64_t now) {
   return t < 0 ? editor_text(lang, "never") : fill(editor_text(lang, "ago"), format_duration(now - t));
 }
 
+// A kiosk's own words, cut to what a table cell holds (at a character's start, not inside one).
+std::string shortened(const std::string& text, size_t max_bytes = 300) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "\u2026";
+}
+
 }  // namespace
 
 void EditorSite::fleet_page(Call& c) {
@@ -49,7 +57,7 @@ void EditorSite::fleet_page(Call& c) {
                       {"last_sync", ago(c.lang, k.last_sync, now)}, {"pending", std::to_string(k.pending)},
                       {"oldest", k.pending > 0 ? format_duration(k.oldest_pending_s) : "–"},
                       {"last_seen", ago(c.lang, k.last_seen, now)}, {"seen_at", shown_time(k.last_seen)}, {"missing", k.missing},
-                      {"last_error", k.last_error}});
+                      {"last_error", shortened(k.last_error)}});
   }
   ctx["kiosks"] = kiosks;
   ctx["has_kiosks"] = !kiosks.empty();
@@ -83,7 +91,7 @@ void EditorSite::changes_page(Call& c) {
     std::lock_guard<std::mutex> lock(live_mutex_);
     cached = live_items_;
   }
-  if (!cached || cached->version != live->version) {  // once per live version: the rest compares text
+  if (!cached || cached->version != live->version) {  // once per live version: then only digests are compared
     auto fresh = std::make_shared<LiveItems>();
     fresh->version = live->version;
     const json doc = store_.version_document(live->version).value_or(json::object());

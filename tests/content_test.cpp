@@ -209,11 +209,17 @@ TEST_CASE("fallback chains: Ukrainian reads English then German, Turkish German 
   const auto s = test::bundled_snapshot();
   CHECK(s->meta.fallback.of(Lang::Uk) == std::vector<Lang>{Lang::En, Lang::De});
   CHECK(s->meta.fallback.of(Lang::Tr) == std::vector<Lang>{Lang::De, Lang::En});
-  const Unit* u = s->find_unit("ombudsstelle");
-  REQUIRE(u != nullptr);
-  CHECK(u->description.shown_in(Lang::Uk, s->meta.fallback.of(Lang::Uk)) == Lang::En);
-  CHECK(u->description.shown_in(Lang::Tr, s->meta.fallback.of(Lang::Tr)) == Lang::De);
-  CHECK(u->facts[0].label.shown_in(Lang::Uk, s->meta.fallback.of(Lang::Uk)) == Lang::Uk);  // fixed vocabulary: translated
+  const Offer* o = s->find_offer("lesepaten-aplerbeck");  // offers: German and English only
+  REQUIRE(o != nullptr);
+  CHECK(o->description.shown_in(Lang::Uk, s->meta.fallback.of(Lang::Uk)) == Lang::En);
+  CHECK(o->description.shown_in(Lang::Tr, s->meta.fallback.of(Lang::Tr)) == Lang::De);
+  // The units are the city's and every visitor's: all four languages, each text and fact.
+  for (const auto& u : s->units) {
+    CAPTURE(u.id);
+    for (const LocalizedText* t : {&u.name, &u.summary, &u.description}) CHECK((t->has(Lang::Tr) && t->has(Lang::Uk)));
+    for (const auto& f : u.facts) CHECK((f.label.has(Lang::Tr) && f.label.has(Lang::Uk) && f.value.has(Lang::Tr) && f.value.has(Lang::Uk)));
+    for (const auto& t : u.topics) CHECK((t.has(Lang::Tr) && t.has(Lang::Uk)));
+  }
   for (const auto& c : s->categories) CHECK_MESSAGE((c.name.has(Lang::Tr) && c.name.has(Lang::Uk)), c.id);
   for (const auto& d : s->districts) CHECK_MESSAGE((d.name.has(Lang::Tr) && d.name.has(Lang::Uk)), d.id);
   for (const auto& a : s->audiences) CHECK_MESSAGE((a.name.has(Lang::Tr) && a.name.has(Lang::Uk)), a.id);

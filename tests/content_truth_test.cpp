@@ -101,6 +101,8 @@ TEST_CASE("nothing on screen promises for others or describes an ended project a
   REQUIRE(nw != nullptr);
   CHECK(nw->description.get(Lang::De).find("bis zum 31. Dezember 2025") != std::string::npos);
   CHECK(nw->description.get(Lang::En).find("ran from May 2015") != std::string::npos);
+  CHECK(nw->description.get(Lang::Tr).find("31 Aralık 2025 arasında sürdü") != std::string::npos);  // past tense too
+  CHECK(nw->description.get(Lang::Uk).find("тривав із травня 2015 до 31 грудня 2025") != std::string::npos);
   CHECK(fact_with(*nw, "über 220") == nullptr);
   const auto text = [&](const char* key, Lang l) { return std::string(s->text(key, l)); };
   CHECK(text("thanks.text", Lang::De).find("nächsten Tagen") == std::string::npos);

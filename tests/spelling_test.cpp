@@ -1,5 +1,7 @@
 // The Turkish and Ukrainian texts, checked word by word with hunspell and Debian's dictionaries
-// (hunspell-tr, hunspell-uk): every UI string, the taxonomy and the fact labels. A word the
+// (hunspell-tr, hunspell-uk): every UI string, the taxonomy, and the units' names, summaries,
+// descriptions, facts and topics. German names and mottos quoted as „…“ stay German and are
+// not checked. A word the
 // dictionary does not know must be a name or an abbreviation listed here, with its reason, or it
 // is a typo. This is what checked them; a native speaker has not (see README, Languages).
 #include <doctest/doctest.h>
@@ -24,6 +26,8 @@ const std::set<std::string> kKnownGood = {
     // place and proper names, which stay German in every language
     "Aplerbeck", "Berswordt", "Brackel", "Dortmund", "Eving", "FreiwilligenAgentur", "Hombruch", "Huckarde", "Hörde",
     "Innenstadt", "Lütgendortmund", "Mengede", "Nord", "Ost", "Scharnhorst", "West",
+    // the units' own names, which stay as the city spells them, and a division's number
+    "Allianz", "Smart", "City", "Ombudsstelle", "III",
     // technical words the staff screen uses as they are
     "PIN", "pin", "hash", "kiosk", "kioskctl",
     // Turkish: GVKT md. (the GDPR and its article), unit abbreviations g sa dk sn, the example
@@ -46,8 +50,21 @@ std::vector<std::string> texts_in(const std::string& lang) {
   for (const char* section : {"categories", "districts", "suitable_for"})
     for (const auto& item : taxonomy[section]) out.push_back(item["name"].value(lang, ""));
   const json units = load("units.json");
-  for (const auto& unit : units["units"])
-    for (const auto& fact : unit.value("facts", json::array())) out.push_back(fact["label"].value(lang, ""));
+  for (const auto& unit : units["units"]) {
+    for (const char* field : {"name", "summary", "description"}) out.push_back(unit[field].value(lang, ""));
+    for (const auto& fact : unit.value("facts", json::array())) {
+      out.push_back(fact["label"].value(lang, ""));
+      out.push_back(fact["value"].value(lang, ""));
+    }
+    for (const auto& topic : unit.value("topics", json::array())) out.push_back(topic.value(lang, ""));
+    if (unit["contact"].contains("name")) out.push_back(unit["contact"]["name"].value(lang, ""));
+  }
+  // „…“ holds German as the city writes it (a motto, a page's name): it stays German.
+  for (auto& text : out)
+    for (size_t open; (open = text.find("\u201E")) != std::string::npos;) {
+      const size_t close = text.find("\u201C", open);
+      text.replace(open, close == std::string::npos ? std::string::npos : close + 3 - open, " ");
+    }
   return out;
 }
 

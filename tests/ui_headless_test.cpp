@@ -267,25 +267,26 @@ TEST_CASE("a \"Wann\" filter group with the four time slots, in every language")
 }
 
 TEST_CASE("content missing in the visitor's language: the chain's language with its tag, one tap to the other") {
+  // The offers are written in German and English only (the units are in all four).
   const auto s = test::bundled_snapshot();
-  const Unit* u = s->find_unit("ombudsstelle");
-  REQUIRE(u != nullptr);
+  const Offer& o = s->offers.front();
+  const std::string card = "offer." + o.id;
   Kiosk k;
   k.tap("lang.uk");
-  k.tap("home.units");
-  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::En));  // English before German for Ukrainian
-  k.tap("unit.ombudsstelle");
+  k.tap("home.offers");
+  CHECK(k.label(card) == o.title.get(Lang::En));  // English before German for Ukrainian
+  k.tap(card);
   CHECK(k.label("content.other_language").find("Deutsch") != std::string::npos);
   k.tap("content.other_language");
   CHECK(k.app->ui().visit().session().other_fallback);
   CHECK(k.label("content.other_language").find("English") != std::string::npos);
   k.tap("nav.back");
-  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::De));
+  CHECK(k.label(card) == o.title.get(Lang::De));
   k.tap("lang.tr");  // another language, its own chain: German first
   CHECK_FALSE(k.app->ui().visit().session().other_fallback);
-  CHECK(k.label("unit.ombudsstelle") == u->name.get(Lang::De));
+  CHECK(k.label(card) == o.title.get(Lang::De));
   k.tap("lang.de");  // nothing is missing in German: no note
-  k.tap("unit.ombudsstelle");
+  k.tap(card);
   CHECK(k.automation().find("content.other_language") == nullptr);
 }
 

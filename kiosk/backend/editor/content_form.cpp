@@ -128,12 +128,6 @@ void set_path(json& doc, const std::string& path, json value) {
     (*at)[parts.back()] = std::move(value);
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
   size_t at = 0;
@@ -196,6 +190,24 @@ const std::vector<FieldSpec>& organisation_fields() {
 
 const std::vector<FieldSpec>& fields_of(const std::string& kind) {
   return kind == "units" ? unit_fields() : kind == "organisations" ? organisation_fields() : offer_fields();
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string text_in(const json& t, const std::string& lang) {
+  if (t.is_string()) return t.get<std::string>();
+  if (!t.is_object()) return {};
+  if (t.contains(lang) && t[lang].is_string()) return t[lang].get<std::string>();
+  return t.contains("de") && t["de"].is_string() ? t["de"].get<std::string>() : std::string();
+}
+
+std::string item_title(const json& doc, const std::string& lang) {
+  if (!doc.is_object()) return {};
+  return text_in(doc.value(doc.contains("title") ? "title" : "name", json()), lang);
 }
 
 const json* field_value(const json& doc, const std::string& path) {

@@ -58,6 +58,13 @@ std::string url_encode(const std::string& text);  // for a query string
 nlohmann::json apply_form(const std::string& kind, const nlohmann::json& before, const FormValues& form,
                           const std::set<std::string>* only = nullptr);
 
+// A text in `lang`, else in German ("" when neither); a plain string as it is.
+std::string text_in(const nlohmann::json& text, const std::string& lang);
+// What lists call an item: an offer's title, a unit's or organisation's name, in `lang`.
+std::string item_title(const nlohmann::json& doc, const std::string& lang);
+// Without the spaces, tabs and line breaks around it.
+std::string trim(const std::string& s);
+
 // The value at a field's path ("contact.email") in an item's JSON, or null when it has none.
 const nlohmann::json* field_value(const nlohmann::json& doc, const std::string& path);
 

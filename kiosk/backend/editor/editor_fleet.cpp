@@ -18,16 +18,10 @@ namespace {
 
 constexpr int kEndingWithinDays = 14;
 
+// An item's title, or its id when it has none.
 std::string title_of(const json& doc, const std::string& lang) {
-  for (const char* field : {"title", "name"}) {
-    const json* t = field_value(doc, field);
-    if (t && t->is_string()) return t->get<std::string>();
-    if (t && t->is_object()) {
-      if (t->contains(lang) && (*t)[lang].is_string()) return (*t)[lang].get<std::string>();
-      if (t->contains("de") && (*t)["de"].is_string()) return (*t)["de"].get<std::string>();
-    }
-  }
-  return doc.value("id", "");
+  const std::string title = item_title(doc, lang);
+  return title.empty() ? doc.value("id", "") : title;
 }
 
 // "vor 12 min" / "12 min ago", "nie" / "never".

@@ -24,12 +24,6 @@ std::string labels(const std::vector<std::string>& paths, const std::string& lan
   return out;
 }
 
-std::string title_of(const json& doc, const std::string& lang) {
-  const json* t = field_value(doc, "title." + lang);
-  if (!t || !t->is_string()) t = field_value(doc, "title.de");
-  return t && t->is_string() ? t->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 void EditorSite::import_page(Call& c, const ImportPlan* plan, int status) {
@@ -56,7 +50,7 @@ void EditorSite::import_page(Call& c, const ImportPlan* plan, int status) {
       if (rows.size() == kShownRows) break;
       if (r.outcome == ImportRow::Outcome::Unchanged) continue;
       const char* key = r.outcome == ImportRow::Outcome::New ? "import_new" : r.outcome == ImportRow::Outcome::Changed ? "import_changed" : "import_refused";
-      rows.push_back({{"row", r.row}, {"id", r.id}, {"title", title_of(r.doc, c.lang)}, {"outcome", editor_text(c.lang, key)},
+      rows.push_back({{"row", r.row}, {"id", r.id}, {"title", item_title(r.doc, c.lang)}, {"outcome", editor_text(c.lang, key)},
                       {"refused", r.outcome == ImportRow::Outcome::Refused},
                       {"fields", r.outcome == ImportRow::Outcome::Changed ? labels(r.fields, c.lang) : std::string()}});
     }
@@ -94,8 +88,9 @@ void EditorSite::apply_import(Call& c) {
   if (bytes.empty()) return error_page(c, 409, editor_text(c.lang, "import"), editor_text(c.lang, "import_gone"));
   // Checked again: the drafts may have changed since the dry run.
   const std::string now = now_text();
-  const ImportPlan plan = plan_offer_import(bytes, store_.draft_document(), organisation_names(store_), now);
-  const ImportSave save = import_save(plan, store_.draft_document(), c.session->account.name, now);
+  json drafts = store_.draft_document();  // read once: the plan takes a copy, the save the original
+  const ImportPlan plan = plan_offer_import(bytes, drafts, organisation_names(store_), now);
+  const ImportSave save = import_save(plan, std::move(drafts), c.session->account.name, now);
   if (!save.problems.empty()) {  // rows that pass alone but not together: nothing is saved
     ImportPlan refused = plan;
     for (const auto& p : save.problems) refused.problems.push_back({0, "", p.to_string()});

@@ -17,14 +17,6 @@ namespace {
 constexpr int kPageSize = 50;
 
 
-std::string text_in(const json& t, const std::string& lang) {
-  if (t.is_string()) return t.get<std::string>();
-  if (!t.is_object()) return {};
-  if (t.contains(lang) && t[lang].is_string()) return t[lang].get<std::string>();
-  return t.contains("de") && t["de"].is_string() ? t["de"].get<std::string>() : std::string();
-}
-
-
 std::string field_id(const std::string& path) {
   std::string id = "f-" + path;
   std::replace(id.begin(), id.end(), '.', '-');
@@ -53,6 +45,15 @@ ContentParseResult EditorSite::check_with(const std::string& kind, const std::st
   else
     list[index] = doc;
   return parse_content_document("content", drafts.dump());
+}
+
+std::vector<std::string> EditorSite::check_section(const std::string& name, const json& doc) {
+  json drafts = store_.draft_document();
+  drafts["schema"] = kContentSchema;
+  drafts[name] = doc;
+  std::vector<std::string> why;
+  for (const auto& p : parse_content_document("content", drafts.dump()).problems) why.push_back(p.to_string());
+  return why;
 }
 
 void EditorSite::list(Call& c, const std::string& kind) {
@@ -120,7 +121,7 @@ void EditorSite::list(Call& c, const std::string& kind) {
       where = (d != district_names.end() ? d->second : it.doc.value("district", "")) + " · " +
               it.doc.value(kind == "offers" ? "organisation" : "website", "");
     }
-    rows.push_back({{"id", it.id}, {"kind", kind}, {"title", text_in(it.doc.value(kind == "offers" ? "title" : "name", json()), c.lang)},
+    rows.push_back({{"id", it.id}, {"kind", kind}, {"title", item_title(it.doc, c.lang)},
                     {"archived", it.archived}, {"where", where}, {"missing", gaps}, {"updated_at", shown_time(it.updated_at)},
                     {"updated_by", it.updated_by}, {"translatable", kind != "organisations"}});
   }
@@ -145,7 +146,7 @@ void EditorSite::edit_page(Call& c, const std::string& kind, const std::string& 
                            const std::string& image_error) {
   const bool existing = !id.empty() && store_.item(kind, id).has_value();
   const auto stored = existing ? store_.item(kind, id) : std::nullopt;
-  json ctx = context(c, existing ? text_in(doc.value(kind == "offers" ? "title" : "name", json()), c.lang) : editor_text(c.lang, kind == "offers" ? "new_offer" : kind == "units" ? "new_unit" : "new_organisation"));
+  json ctx = context(c, existing ? item_title(doc, c.lang) : editor_text(c.lang, kind == "offers" ? "new_offer" : kind == "units" ? "new_unit" : "new_organisation"));
   ctx["kind"] = kind;
   ctx["heading"] = ctx["title"];
   ctx["action"] = "/admin/" + kind + "/" + (existing ? id : std::string("new"));

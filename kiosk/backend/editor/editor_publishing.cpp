@@ -2,7 +2,6 @@
 #include "kiosk/backend/editor/editor_site.hpp"
 #include "kiosk/backend/editor/editor_texts.hpp"
 #include "kiosk/core/content.hpp"
-#include "kiosk/core/content_parser.hpp"
 #include "kiosk/core/offer_format.hpp"
 #include "kiosk/core/text_fold.hpp"
 
@@ -145,15 +144,7 @@ void EditorSite::save_string(Call& c) {
       changed.push_back(lang);
     }
   }
-  json drafts = store_.draft_document();
-  drafts["schema"] = kContentSchema;
-  drafts["strings"] = strings;
-  const ContentParseResult checked = parse_content_document("content", drafts.dump());
-  if (!checked.ok()) {
-    std::vector<std::string> why;
-    for (const auto& p : checked.problems) why.push_back(p.to_string());
-    return strings_page(c, why, 422);
-  }
+  if (const auto why = check_section("strings", strings); !why.empty()) return strings_page(c, why, 422);
   std::string what = "changed " + key;
   for (const auto& l : changed) what += " " + l;
   store_.save_section("strings", strings, c.session->account.name, now_text(), what);
@@ -197,15 +188,7 @@ void EditorSite::save_settings(Call& c) {
       meta[field] = text;
   }
   meta["sample_data"] = c.form.count("sample_data") > 0;
-  json drafts = store_.draft_document();
-  drafts["schema"] = kContentSchema;
-  drafts["meta"] = meta;
-  const ContentParseResult checked = parse_content_document("content", drafts.dump());
-  if (!checked.ok()) {
-    std::vector<std::string> why;
-    for (const auto& p : checked.problems) why.push_back(p.to_string());
-    return settings_page(c, why, 422);
-  }
+  if (const auto why = check_section("meta", meta); !why.empty()) return settings_page(c, why, 422);
   std::string what = "changed";
   for (const char* field : {"title", "notice", "sample_data"})
     if (before.value(field, json()) != meta.value(field, json())) what += std::string(" ") + field;

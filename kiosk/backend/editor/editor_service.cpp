@@ -115,7 +115,8 @@ int import_offers_command(const EditorServiceOptions& o, const std::string& file
     EditorStore store(o.db);
     seed_if_empty(store, o.seed_content);
     const std::string now = format_rfc3339(epoch_now());
-    const ImportPlan plan = plan_offer_import(*bytes, store.draft_document(), organisation_names(store), now);
+    nlohmann::json drafts = store.draft_document();  // read once: the plan takes a copy, the save the original
+    const ImportPlan plan = plan_offer_import(*bytes, drafts, organisation_names(store), now);
     for (const auto& n : plan.notices) std::cerr << n.en << "\n";
     if (!plan.readable) return std::cerr << file << ": " << plan.refusal.en << "\n", 1;
     for (const auto& p : plan.problems)
@@ -123,7 +124,7 @@ int import_offers_command(const EditorServiceOptions& o, const std::string& file
     std::cout << plan.created << " new, " << plan.changed << " changed, " << plan.unchanged << " unchanged, " << plan.refused
               << " refused\n";
     if (!apply) return plan.refused > 0 ? 1 : 0;
-    const ImportSave save = import_save(plan, store.draft_document(), "kiosk-backend import", now);
+    const ImportSave save = import_save(plan, std::move(drafts), "kiosk-backend import", now);
     for (const auto& p : save.problems) std::cerr << file << ": " << p.to_string() << "\n";
     if (!save.problems.empty()) return std::cerr << "nothing was saved\n", 1;
     store.save_items(save.items, save.whats);

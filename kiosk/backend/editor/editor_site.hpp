@@ -114,6 +114,8 @@ class EditorSite {
   // The drafts with `doc` in place of (or added as) item `id` of `kind`, checked by the
   // kiosk's parser; `index` is the item's place there.
   ContentParseResult check_with(const std::string& kind, const std::string& id, const nlohmann::json& doc, size_t& index);
+  // The drafts with section `name` replaced by `doc`, checked the same way: its problems in words.
+  std::vector<std::string> check_section(const std::string& name, const nlohmann::json& doc);
 
   EditorOptions o_;
   EditorStore& store_;

@@ -80,12 +80,6 @@ std::string header_key(const std::string& header) {
   return out;
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // 31.12.2026 (how a German spreadsheet shows a date) → 2026-12-31; anything else as it is,
 // for the validator to name.
 std::string iso_date(const std::string& cell) {

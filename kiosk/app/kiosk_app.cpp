@@ -272,6 +272,7 @@ void KioskApp::run() {
     const int timeout = wait_ms(frames_due);
     const PumpResult r = platform_->pump_events(timeout);
     if (r.quit) return;
+    if (r.pointer) driver_->hand_back();  // a finger on the glass: no script holds the pointer any more
     run_posted();
     keep_alive();
     if (r.input || r.woken) frames_due = std::max(frames_due, kFramesAfterInput);

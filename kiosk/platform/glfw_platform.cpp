@@ -53,8 +53,8 @@ class GlfwPlatform final : public GlPlatform {
     if (spec.fullscreen) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     // Our callbacks first: ImGui's backend chains to them, so we learn that input arrived.
     glfwSetWindowUserPointer(window_, this);
-    glfwSetCursorPosCallback(window_, [](GLFWwindow* win, double, double) { self(win)->input_ = true; });
-    glfwSetMouseButtonCallback(window_, [](GLFWwindow* win, int, int, int) { self(win)->input_ = true; });
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* win, double, double) { self(win)->input_ = self(win)->pointer_ = true; });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* win, int, int, int) { self(win)->input_ = self(win)->pointer_ = true; });
     glfwSetScrollCallback(window_, [](GLFWwindow* win, double, double) { self(win)->input_ = true; });
     glfwSetKeyCallback(window_, [](GLFWwindow* win, int, int, int, int) { self(win)->input_ = true; });
     glfwSetCharCallback(window_, [](GLFWwindow* win, unsigned int) { self(win)->input_ = true; });
@@ -71,13 +71,14 @@ class GlfwPlatform final : public GlPlatform {
   }
 
   PumpResult pump_events(int timeout_ms) override {
-    input_ = false;
+    input_ = pointer_ = false;
     woken_ = false;
     if (timeout_ms < 0) glfwWaitEvents();
     else if (timeout_ms == 0) glfwPollEvents();
     else glfwWaitEventsTimeout(timeout_ms / 1000.0);
     PumpResult r;
     r.input = input_;
+    r.pointer = pointer_;
     r.woken = woken_.exchange(false);
     r.quit = glfwWindowShouldClose(window_) != 0;
     return r;
@@ -120,6 +121,7 @@ class GlfwPlatform final : public GlPlatform {
   bool initialised_ = false;
   bool backends_ = false;
   bool input_ = false;
+  bool pointer_ = false;
   std::atomic<bool> woken_{false};
 };
 

@@ -30,6 +30,7 @@ struct Image {
 struct PumpResult {
   bool quit = false;   // the window was closed or the session ends
   bool input = false;  // touch, mouse, keys or a window change: the screen may have to change
+  bool pointer = false;  // of which a finger or the mouse (a script's driver gives the pointer back)
   bool woken = false;  // another thread called wake()
 };
 

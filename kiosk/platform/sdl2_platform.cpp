@@ -119,7 +119,7 @@ class Sdl2Platform final : public GlPlatform {
       case SDL_MOUSEWHEEL:
       case SDL_FINGERDOWN:
       case SDL_FINGERUP:
-      case SDL_FINGERMOTION:
+      case SDL_FINGERMOTION: r.input = r.pointer = true; break;
       case SDL_KEYDOWN:
       case SDL_KEYUP:
       case SDL_TEXTINPUT: r.input = true; break;

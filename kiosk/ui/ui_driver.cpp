@@ -3,6 +3,7 @@
 namespace kiosk::ui {
 
 void UiDriver::apply_pointer(ImGuiIO& io) const {
+  if (!engaged_) return;
   io.MousePos = ImVec2(pointer_.x, pointer_.y);
   io.MouseDown[0] = pointer_.down;
 }
@@ -11,7 +12,7 @@ void UiDriver::settle(int frames) {
   for (int i = 0; i < frames; ++i) render_frame_();
 }
 
-const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error) const {
+const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error) {
   const WidgetRecord* w = automation_.find(id);
   if (w == nullptr) {
     error = "no widget \"" + std::string(id) + "\" on screen \"" + std::string(automation_.screen()) + "\"";
@@ -29,6 +30,7 @@ const WidgetRecord* UiDriver::touchable(std::string_view id, std::string& error)
     error = "widget \"" + std::string(id) + "\" is disabled";
     return nullptr;
   }
+  engaged_ = true;  // a gesture follows
   return w;
 }
 
@@ -40,6 +42,7 @@ bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error)
 }
 
 void UiDriver::drag_from(float x, float y, float dx, float dy) {
+  engaged_ = true;
   pointer_ = {x, y, false};
   render_frame_();
   pointer_.down = true;

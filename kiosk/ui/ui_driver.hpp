@@ -25,8 +25,11 @@ class UiDriver {
   UiDriver(const Automation& automation, std::function<void()> render_frame)
       : automation_(automation), render_frame_(std::move(render_frame)) {}
 
-  // Overrides whatever the platform backend put into io for this frame.
+  // Overrides what the platform backend put into io for this frame, from the driver's first
+  // gesture until hand_back(): a script or test owns the pointer, and a finger on the glass
+  // (the app calls hand_back() when the platform reports one) takes it back.
   void apply_pointer(ImGuiIO& io) const;
+  void hand_back() { engaged_ = false; }
 
   // Taps the centre of the widget's visible part. Fails (with `error`) when the id is unknown,
   // hidden, scrolled out of view or disabled.
@@ -55,11 +58,12 @@ class UiDriver {
   const PointerState& pointer() const { return pointer_; }
 
  private:
-  const WidgetRecord* touchable(std::string_view id, std::string& error) const;
+  const WidgetRecord* touchable(std::string_view id, std::string& error);  // engages the driver
 
   const Automation& automation_;
   std::function<void()> render_frame_;
   PointerState pointer_;
+  bool engaged_ = false;
 };
 
 }  // namespace kiosk::ui

@@ -28,6 +28,8 @@ const std::set<std::string> kKnownGood = {
     "Innenstadt", "Lütgendortmund", "Mengede", "Nord", "Ost", "Scharnhorst", "West",
     // the units' own names, which stay as the city spells them, and a division's number
     "Allianz", "Smart", "City", "Ombudsstelle", "III",
+    // the names printed on keyboard keys, which the speech help names as they are written
+    "Escape", "R", "Tab", "Enter",
     // technical words the staff screen uses as they are
     "PIN", "pin", "hash", "kiosk", "kioskctl",
     // Turkish: GVKT md. (the GDPR and its article), unit abbreviations g sa dk sn, the example

@@ -33,7 +33,7 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
                  "Show the content in this folder (falls back to the bundled content if it is invalid)");
   app.add_option("--screenshot", out.screenshot, "Write a PNG of the settled screen to FILE and exit (after --script)");
   app.add_option("--script", out.script, "Run the steps in this JSON file (tap, drag, type, wait_ms, expect_screen, "
-                                          "expect_widget, screenshot, quit); exit non-zero naming a step that fails");
+                                          "expect_widget, expect_speech, explore, double_tap, flick, key, screenshot, quit); exit non-zero naming a step that fails");
   app.add_option("--idle-timeout", out.idle_timeout_s, "Seconds without a touch before \"Sind Sie noch da?\" (default 90)")
       ->check(CLI::Range(5.0, 86400.0));
   app.add_option("--config", out.config, "Configuration file (default /etc/berswordt-kiosk/kiosk.json; missing = bundled content only)");
@@ -47,6 +47,13 @@ std::optional<int> parse_command_line(int argc, char** argv, KioskOptions& out) 
   app.add_option("--lang", lang, "Start in this language: de, en, tr or uk")->check(CLI::IsMember({"de", "en", "tr", "uk"}));
   app.add_option("--screen", screen, "Start on a screen: attract (default), home, units, offers, unit_detail:ID or offer_detail:ID");
   app.add_flag("-v,--verbose", out.verbose, "Log debug messages");
+  app.add_flag("--speech", out.speech, "Start with speech on (visitors turn it on and off by holding the bottom bar's left end for 3 s, or with * on a keypad)")
+      ->group("Accessibility");
+  app.add_flag("--speech-headphones", out.speech_headphones,
+               "Speech goes to a headphone jack only, so what a visitor types may be read back to them (on a loudspeaker only its length is said)")
+      ->group("Accessibility");
+  app.add_option("--speech-wav", out.speech_wav, "Start with speech on and write everything said to this WAV file instead of the sound card")
+      ->group("Testing");
   app.add_flag("--test-freeze-on-usr1", out.test_freeze_on_usr1,
                "Tests only: SIGUSR1 makes the main loop hang, so a test can watch the watchdog pings stop")
       ->group("Testing");

@@ -29,6 +29,9 @@ struct KioskOptions {
   bool test_freeze_on_usr1 = false;
   std::string today;                 // tests: the local date (YYYY-MM-DD) instead of the clock's
   bool sync_in_script = false;       // tests: a --script run syncs content as a running kiosk does
+  std::string speech_wav;            // start with speech on and write everything said to this WAV
+  bool speech = false;               // start with speech on (the loudspeaker)
+  bool speech_headphones = false;    // speech goes to headphones only: typed text may be spoken
   std::string frame_log;             // benchmarks: write every frame's timings here at exit  // tests only: SIGUSR1 hangs the main loop (the watchdog test)
 };
 

@@ -40,6 +40,7 @@ KioskApp::KioskApp(std::unique_ptr<Platform> platform, SnapshotPtr content, Visi
 }
 
 KioskApp::~KioskApp() {
+  speech_.reset();  // its thread uses SDL audio: stopped before the platform quits SDL
   for (void* t : textures_) platform_->destroy_texture(t);
   platform_.reset();  // backends shut down while the context still exists
   if (imgui_ != nullptr) ImGui::DestroyContext(imgui_);
@@ -135,8 +136,16 @@ void KioskApp::render_frame(Image* capture) {
   platform_->new_frame();
   driver_->apply_pointer(ImGui::GetIO());
   const int64_t cpu0 = recording_ ? clock_ns(CLOCK_THREAD_CPUTIME_ID) : 0;
+  ui_->before_frame(ImGui::GetIO(), now());
   ImGui::NewFrame();
   ui_->draw(fonts_, now());
+  for (SpeechCommand& c : ui_->take_speech()) {
+    if (speech_) speech_->apply(c);  // a push onto the speech thread's queue; never waits for audio
+    if (c.kind != SpeechCommand::Kind::Say) continue;
+    speech_log_.push_back(std::move(c.utterance));
+    ++speech_said_;
+    if (speech_log_.size() > 2000) speech_log_.pop_front();
+  }
   ImGui::Render();
   const int64_t cpu1 = recording_ ? clock_ns(CLOCK_THREAD_CPUTIME_ID) : 0;
   platform_->present(ImGui::GetDrawData(), capture);

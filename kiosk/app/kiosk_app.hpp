@@ -3,6 +3,7 @@
 // in the platform until input or a wake-up arrives, then renders a few frames and sleeps
 // again: a static screen costs no frames and no CPU.
 #include <filesystem>
+#include <deque>
 #include <functional>
 #include <vector>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "kiosk/app/preview_loader.hpp"
+#include "kiosk/app/speech_output.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/search_index.hpp"
 #include "kiosk/net/sync_engine.hpp"
@@ -74,6 +76,15 @@ class KioskApp {
   // Staff mode's preview, fetched: shown until the visit ends, or its reason given to staff.
   void apply_preview(const LoadedPreview& preview);
 
+  // Where speech goes (none: it is only logged). Everything said is kept in speech_log() as
+  // well, the last 2,000 utterances, for `expect_speech` steps; it holds no typed text unless
+  // speech goes to headphones, and it is never written anywhere.
+  void set_speech_output(std::unique_ptr<SpeechOutput> output) { speech_ = std::move(output); }
+  SpeechOutput* speech_output() { return speech_.get(); }
+  const std::deque<Utterance>& speech_log() const { return speech_log_; }
+  // Counts every utterance ever logged, so a reader of the log can tell what is new.
+  size_t speech_said() const { return speech_said_; }
+
   ui::KioskUi& ui() { return *ui_; }
   ui::UiDriver& driver() { return *driver_; }
   Platform& platform() { return *platform_; }
@@ -131,6 +142,9 @@ class KioskApp {
   std::function<void()> keepalive_;
   double next_keepalive_ = 0.0;
   void keep_alive();
+  std::unique_ptr<SpeechOutput> speech_;
+  std::deque<Utterance> speech_log_;
+  size_t speech_said_ = 0;
   std::mutex posted_mutex_;
   std::vector<std::function<void()>> posted_;
 };

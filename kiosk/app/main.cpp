@@ -8,6 +8,7 @@
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/speech_output.hpp"
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/service_notifier.hpp"
@@ -98,6 +99,11 @@ int main(int argc, char** argv) {
 
   KioskServices services(app, opt, paths);
   services.apply(config);
+
+  // Speech: espeak-ng on its own thread, into the sound card or, for tests, a WAV file.
+  app.set_speech_output(std::make_unique<SpeechOutput>(opt.speech_wav.empty() ? make_sdl_audio_sink() : make_wav_sink(opt.speech_wav)));
+  app.ui().screen_reader().set_headphones(opt.speech_headphones);
+  if (opt.speech || !opt.speech_wav.empty()) app.ui().screen_reader().set_on(true);
 
   app.record_frames(!opt.frame_log.empty());
   // Benchmarks read the frame log after the run ends, however it ends (quit step, SIGTERM).

@@ -1,5 +1,6 @@
 #include "kiosk/app/script_runner.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -36,7 +37,61 @@ bool settle_until(KioskApp& app, const Holds& holds) {
   }
 }
 
-bool run_step(KioskApp& app, const ScriptStep& step, std::string& error) {
+// What was said since the last expect_speech matched; `said` counts utterances ever logged.
+struct SpeechCursor {
+  size_t next = 0;  // the first utterance (by count) not yet matched past
+};
+
+bool speech_matches(const Utterance& u, const ScriptStep& step) {
+  for (const SpokenPart& p : u.parts)
+    if (p.text.find(step.text) != std::string::npos && (!step.lang || *step.lang == p.lang)) return true;
+  return false;
+}
+
+bool expect_speech(KioskApp& app, const ScriptStep& step, SpeechCursor& cursor, std::string& error) {
+  size_t hit = 0;
+  const auto find = [&]() -> bool {  // asked more than once: it only looks
+    const auto& log = app.speech_log();
+    const size_t first = app.speech_said() - log.size();
+    for (size_t n = std::max(cursor.next, first); n < app.speech_said(); ++n)
+      if (speech_matches(log[n - first], step)) {
+        hit = n;
+        return true;
+      }
+    return false;
+  };
+  if (settle_until(app, find)) {
+    cursor.next = hit + 1;
+    return true;
+  }
+  error = "expected speech containing \"" + step.text + "\"" + (step.lang ? " in " + std::string(lang_code(*step.lang)) : "") +
+          ", but the kiosk said:";
+  const auto& log = app.speech_log();
+  const size_t first = app.speech_said() - log.size();
+  for (size_t n = std::max(cursor.next, first); n < app.speech_said(); ++n) {
+    error += " [" + log[n - first].text();
+    if (!log[n - first].parts.empty()) error += " (" + std::string(lang_code(log[n - first].parts.front().lang)) + ")";
+    error += "]";
+  }
+  if (cursor.next >= app.speech_said()) error += " nothing since the last match";
+  return false;
+}
+
+bool press_key(KioskApp& app, const std::string& name) {
+  static const std::pair<const char*, int> keys[] = {{"tab", ImGuiKey_Tab}, {"shift+tab", ImGuiKey_Tab}, {"enter", ImGuiKey_Enter},
+                                                     {"escape", ImGuiKey_Escape}, {"left", ImGuiKey_LeftArrow},
+                                                     {"right", ImGuiKey_RightArrow}, {"up", ImGuiKey_UpArrow},
+                                                     {"down", ImGuiKey_DownArrow}, {"insert", ImGuiKey_Insert}};
+  for (const auto& [n, k] : keys)
+    if (name == n) {
+      app.driver().key(k, name == "shift+tab");
+      return true;
+    }
+  app.driver().type(name);  // one character: the keypad's ? + - * r
+  return true;
+}
+
+bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, SpeechCursor& cursor) {
   auto& driver = app.driver();
   using A = ScriptStep::Action;
   switch (step.action) {
@@ -51,6 +106,25 @@ bool run_step(KioskApp& app, const ScriptStep& step, std::string& error) {
       driver.release();
       return true;
     case A::Type: driver.type(step.text); return true;
+    case A::ExpectSpeech: return expect_speech(app, step, cursor, error);
+    case A::Explore:  // a finger resting on the widget: with speech on, it is said, not activated
+      if (!driver.press(step.text, error)) return false;
+      wait_real_time(app, step.ms);
+      driver.release();
+      return true;
+    case A::DoubleTap: {
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      driver.double_tap_at(size.x * 0.5f, size.y * 0.5f);
+      return true;
+    }
+    case A::Flick: {
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      const float dx = step.text == "right" ? 0.3f * size.x : step.text == "left" ? -0.3f * size.x : 0.0f;
+      const float dy = step.text == "down" ? 0.2f * size.y : step.text == "up" ? -0.2f * size.y : 0.0f;
+      driver.flick_from(size.x * 0.5f - dx * 0.5f, size.y * 0.5f - dy * 0.5f, dx, dy);
+      return true;
+    }
+    case A::Key: return press_key(app, step.text);
     case A::Wait: wait_real_time(app, step.ms); return true;
     case A::ExpectScreen: {
       if (settle_until(app, [&] { return app.ui().automation().screen() == step.text; })) return true;
@@ -89,8 +163,9 @@ ScriptOutcome run_script(KioskApp& app, const std::string& path) {
   std::string error;
   if (!parse_script(text.str(), steps, error)) return {false, false, path + ": " + error};
   app.driver().settle();
+  SpeechCursor cursor;
   for (const ScriptStep& step : steps) {
-    if (!run_step(app, step, error)) return {false, false, path + ": " + step.source + ": " + error};
+    if (!run_step(app, step, error, cursor)) return {false, false, path + ": " + step.source + ": " + error};
     log::debug("script: " + step.source + " done");
     if (step.action == ScriptStep::Action::Quit) return {true, true, {}};
   }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/json_depth.hpp"
+#include "kiosk/core/lang.hpp"
 
 namespace kiosk {
 
@@ -11,7 +12,10 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* kActions = "tap, drag, drag_at, hold, type, wait_ms, expect_screen, expect_widget, screenshot or quit";
+constexpr const char* kActions =
+    "tap, drag, drag_at, hold, type, wait_ms, expect_screen, expect_widget, expect_speech, explore, double_tap, flick, key, "
+    "screenshot or quit";
+constexpr const char* kKeys = "tab, shift+tab, enter, escape, left, right, up, down, insert, or one character such as ? + - * r";
 
 // A finite number of pixels within any screen's reach.
 bool pixels(const json& step, const char* key, float& out) {
@@ -30,7 +34,8 @@ bool millis(const json& v, int& out) {
 }
 
 std::string read_step(const json& step, ScriptStep& s) {
-  if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("drag_at") && !step.contains("hold")))
+  if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("drag_at") && !step.contains("hold") &&
+                            !step.contains("expect_speech") && !step.contains("explore")))
     return std::string("expected an object with one action (") + kActions + ")";
   const auto text = [&](const char* key) -> bool {
     const auto it = step.find(key);
@@ -69,6 +74,41 @@ std::string read_step(const json& step, ScriptStep& s) {
     return s.action = ScriptStep::Action::ExpectWidget, text("expect_widget") ? "" : "\"expect_widget\" takes a widget id";
   if (step.contains("screenshot"))
     return s.action = ScriptStep::Action::Screenshot, text("screenshot") ? "" : "\"screenshot\" takes a file name";
+  if (step.contains("expect_speech")) {  // {"expect_speech": "Ehrenamt", "lang": "de"}
+    s.action = ScriptStep::Action::ExpectSpeech;
+    if (!text("expect_speech") || s.text.empty()) return "\"expect_speech\" takes a part of what should be said";
+    if (step.contains("lang")) {
+      const json& l = step["lang"];
+      if (!l.is_string() || !lang_from_code(l.get<std::string>())) return "\"lang\" takes de, en, tr or uk";
+      s.lang = lang_from_code(l.get<std::string>());
+    }
+    return step.size() == 1 + (s.lang ? 1u : 0u) ? "" : "\"expect_speech\" takes only \"lang\" beside it";
+  }
+  if (step.contains("explore")) {  // {"explore": "home.offers", "ms": 300}: a finger resting on it
+    s.action = ScriptStep::Action::Explore;
+    s.ms = 300;
+    if (!text("explore") || (step.contains("ms") && !millis(step["ms"], s.ms))) return "\"explore\" takes a widget id and \"ms\"";
+    return step.size() == 1 + (step.contains("ms") ? 1u : 0u) ? "" : "\"explore\" takes only \"ms\" beside it";
+  }
+  if (step.contains("double_tap")) {  // anywhere: the middle of the screen
+    s.action = ScriptStep::Action::DoubleTap;
+    return step["double_tap"] == true ? "" : "\"double_tap\" takes true";
+  }
+  if (step.contains("flick")) {
+    s.action = ScriptStep::Action::Flick;
+    if (!text("flick") || (s.text != "left" && s.text != "right" && s.text != "up" && s.text != "down"))
+      return "\"flick\" takes left, right, up or down";
+    return "";
+  }
+  if (step.contains("key")) {
+    s.action = ScriptStep::Action::Key;
+    static const char* const names[] = {"tab", "shift+tab", "enter", "escape", "left", "right", "up", "down", "insert"};
+    if (!text("key")) return std::string("\"key\" takes ") + kKeys;
+    for (const char* n : names)
+      if (s.text == n) return "";
+    if (s.text.size() == 1 && s.text[0] > ' ' && s.text[0] < 127) return "";
+    return std::string("\"key\" takes ") + kKeys;
+  }
   if (step.contains("quit")) return s.action = ScriptStep::Action::Quit, "";
   return std::string("unknown action; use ") + kActions;
 }

@@ -12,7 +12,12 @@ bool NullPlatform::open(const WindowSpec& spec, std::string&) {
   return true;
 }
 
-void NullPlatform::attach_imgui() { ImGui::GetIO().BackendPlatformName = "kiosk-null"; }
+void NullPlatform::attach_imgui() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "kiosk-null";
+  // No keyboard of its own: keys are ImGui's own numbers, so a test's driver can press them.
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+}
 
 void NullPlatform::resize(int width, int height) {
   width_ = width;
@@ -41,6 +46,10 @@ void NullPlatform::new_frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
   io.DeltaTime = 1.0f / 60.0f;
+  // No pointer of its own, like a touchscreen nobody touches: what the screen reader wrote into
+  // io last frame must not come back as this frame's finger (a test's driver sets its own).
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  io.MouseDown[0] = false;
 }
 
 void NullPlatform::fonts_changed() {

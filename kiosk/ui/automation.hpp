@@ -1,44 +1,43 @@
 #pragma once
-// Every interactive widget records itself here each frame: a stable dotted id (`home.offers`,
-// `offer.<id>`, `lang.en`), its rectangle on screen and its label. Tests and `--script` runs
-// find widgets by id, never by pixel positions, so layouts can change without breaking them.
+// Every widget records itself here each frame: a stable dotted id (`home.offers`,
+// `offer.<id>`, `lang.en`), its rectangle on screen, its label, and what a screen reader says
+// about it (role, value, state, language): the accessible tree (kiosk/core/accessible_tree.hpp).
+// Tests and `--script` runs find widgets by id, never by pixel positions, so layouts can change
+// without breaking them; the screen reader speaks the same records in reading order.
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/accessible_tree.hpp"
+
 namespace kiosk::ui {
 
-struct WidgetRect {
-  float x = 0, y = 0, w = 0, h = 0;
-  float center_x() const { return x + w * 0.5f; }
-  float center_y() const { return y + h * 0.5f; }
-  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
-};
-
-struct WidgetRecord {
-  std::string id;
-  std::string label;
-  WidgetRect rect;     // the whole widget, in screen pixels
-  WidgetRect visible;  // the part not clipped by a scrolling region (w or h 0 when hidden)
-  bool enabled = true;
-  bool clipped_label = false;  // the label did not fit its widget
-  bool primary = false;        // drawn as the screen's main action (filled in the primary colour)
-  bool selected = false;       // a switch or chip that is on, a group that is open
-  bool interactive = true;     // false: text a screen says (recorded by record_text), not a target
-  bool is_visible() const { return visible.w > 0 && visible.h > 0; }
-};
+using kiosk::Role;
+using kiosk::WidgetRecord;
+using kiosk::WidgetRect;
 
 class Automation {
  public:
-  void begin_frame(std::string_view screen);
+  // `lang`: the UI's language, which every record carries unless its text fell back.
+  void begin_frame(std::string_view screen, Lang lang = Lang::De);
   void record(WidgetRecord record);
+  // The record just made, so a caller can say more about it (its role, that it is an alert).
+  WidgetRecord* last() { return widgets_.empty() ? nullptr : &widgets_.back(); }
+  // Moves the record just made to position `index` of the reading order (a dialog's panel,
+  // measured after its answers, is read before them).
+  void move_last_to(size_t index);
+  // An id for text that has none of its own ("text.7"): the n-th text of the frame.
+  std::string next_text_id() { return "text." + std::to_string(texts_++); }
 
   std::string_view screen() const { return screen_; }
+  Lang lang() const { return lang_; }
   const std::vector<WidgetRecord>& widgets() const { return widgets_; }
   const WidgetRecord* find(std::string_view id) const;
 
  private:
   std::string screen_;
+  Lang lang_ = Lang::De;
+  int texts_ = 0;
   std::vector<WidgetRecord> widgets_;
 };
 

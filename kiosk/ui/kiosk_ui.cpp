@@ -89,20 +89,26 @@ Screen& KioskUi::screen_for(ScreenId id) {
   return *screens_.front();
 }
 
+void KioskUi::before_frame(ImGuiIO& io, double now) {
+  touched_ = speech_.before_frame(io, now, automation_.widgets(), visit_, intents_, last_em_);
+}
+
 bool KioskUi::needs_frames(double now) const {
+  if (speech_.reader().busy()) return true;
   if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().MouseDown[0]) return true;
   if (scroll_.coasting()) return true;
   return visit_.screen() == ScreenId::Attract && attract_->animating(now);
 }
 
 double KioskUi::next_wake(double now) const {
-  if (visit_.screen() == ScreenId::Attract) return attract_->next_change(now);
-  return visit_.next_deadline(now);
+  const double reader = speech_.reader().next_deadline();
+  if (visit_.screen() == ScreenId::Attract) return std::min(reader, attract_->next_change(now));
+  return std::min(reader, visit_.next_deadline(now));
 }
 
 void KioskUi::draw(const FontSet& fonts, double now) {
   last_now_ = now;
-  visit_.tick(now, !started_ || visitor_active());  // the first frame starts the visit's clocks
+  visit_.tick(now, !started_ || visitor_active() || touched_);  // the first frame starts the visit's clocks
   if (!started_) attract_->restart(now);
   started_ = true;
   if (visit_.typing()) consume_typed_keys();
@@ -111,9 +117,10 @@ void KioskUi::draw(const FontSet& fonts, double now) {
 
   const VisitorSession& session = visit_.session();
   const ContentSnapshot& content = visit_.content();
-  automation_.begin_frame(screen_name(visit_.screen()));
+  automation_.begin_frame(screen_name(visit_.screen()), session.lang);
   const Palette& palette = palette_for(session);
   const float em = fonts.em;
+  last_em_ = em;
   apply_style(palette, em);
   UiContext ui{automation_, palette, fonts, session.reach_mode};
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -187,8 +194,13 @@ void KioskUi::draw(const FontSet& fonts, double now) {
     if (bar) draw_navigation(ui, nav_h, two_rows);
   }
   ImGui::End();
+  const std::string screen_key = std::string(screen_name(route.screen)) + ":" + route.item;
   if (visit_.asking_still_there(now)) draw_still_there(ui, now);
   else if (visit_.asking_to_discard()) draw_leave_form(ui);
+  speech_.draw_focus(automation_.widgets(), em);
+  speech_.after_frame(screen_key, automation_.widgets(), now);
+  if (const std::string id = speech_.reader().take_reveal(); !id.empty())
+    if (const WidgetRecord* w = automation_.find(id)) scroll_.request_reveal(w->rect);
 
   visit_.apply(intents_, now);
   intents_.clear();
@@ -203,7 +215,10 @@ void KioskUi::forget_what_the_visit_left() {
     reveal_pending_ = true;  // a new field: bring it above the keyboard
   }
   if (r.scroll) scroll_.reset();
-  if (r.attract) attract_->restart(last_now_);
+  if (r.attract) {
+    attract_->restart(last_now_);
+    speech_.reader().end_visit();  // speech off, volume back: the next visitor starts as everyone does
+  }
 }
 
 // The field the visitor types into stays above the keyboard: when the focus moves to a field
@@ -381,6 +396,10 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
     if (icon_button(ui, tool.id, tool.icon, tool.label, ImVec2(two_rows ? equal_w : 0, 0),
                     tool.selected ? ButtonStyle::Selected : ButtonStyle::Secondary, tool.enabled))
       intents_.push_back(Intent::of(tool.intent));
+    if (tool.intent != Intent::Kind::Back && tool.intent != Intent::Kind::Home) {  // on or off: said as a switch
+      ui.automation.last()->role = Role::Switch;
+      ui.automation.last()->selected = tool.selected;
+    }
   }
 
   // Languages by their own names, so a visitor finds theirs without reading German.
@@ -396,6 +415,9 @@ void KioskUi::draw_navigation(const UiContext& ui, float height, bool two_rows) 
     const std::string id = "lang." + std::string(lang_code(l));
     if (button(ui, id, visit_.content().language_name(l), ImVec2(lang_w, 0), l == visit_.session().lang ? ButtonStyle::Selected : ButtonStyle::Secondary))
       intents_.push_back(Intent::language(l));
+    ui.automation.last()->role = Role::Switch;
+    ui.automation.last()->selected = l == visit_.session().lang;
+    ui.automation.last()->lang = l;  // each language's name in its own voice
     if (l != kAllLangs.back()) ImGui::SameLine();
   }
   ImGui::PopStyleVar();

@@ -17,6 +17,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/on_screen_keyboard.hpp"
 #include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/speech_layer.hpp"
 #include "kiosk/ui/touch_scroll.hpp"
 
 namespace kiosk::ui {
@@ -35,9 +36,16 @@ class KioskUi {
   // so (Visit::preview_loaded), with a VORSCHAU banner; live content returns when it ends.
   void set_preview(SnapshotPtr content, std::shared_ptr<const SearchIndex> index);
 
+  // Before ImGui::NewFrame(): the screen reader and the keypad take the raw pointer and keys
+  // (kiosk/ui/speech_layer.hpp) and leave in `io` what ImGui should see.
+  void before_frame(ImGuiIO& io, double now);
   // Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). `now` is seconds on
   // a monotonic clock (tests pass their own).
   void draw(const FontSet& fonts, double now);
+  // Speech and the focus ring: what to say comes out of take_speech() after each frame.
+  ScreenReader& screen_reader() { return speech_.reader(); }
+  const ScreenReader& screen_reader() const { return speech_.reader(); }
+  std::vector<SpeechCommand> take_speech() { return speech_.take_commands(); }
 
   // Something moves (a coasting list, a fade, a finger on the glass): render the next frame too.
   bool needs_frames(double now) const;
@@ -92,6 +100,8 @@ class KioskUi {
   std::shared_ptr<const SearchIndex> live_index_, preview_index_;
   bool showing_preview_ = false;
   Automation automation_;
+  SpeechLayer speech_;
+  bool touched_ = false;  // the visitor did something this frame that ImGui may not have seen
   TouchScroll scroll_;
   OnScreenKeyboard keyboard_;
   std::vector<std::unique_ptr<Screen>> screens_;
@@ -100,6 +110,7 @@ class KioskUi {
   UiImages images_;
   double logo_pressed_since_ = -1.0;
   double last_now_ = 0.0;
+  float last_em_ = 16.0f;
   std::function<std::string()> today_source_ = [] { return local_date(epoch_now()); };
   std::string today_;
   bool started_ = false;

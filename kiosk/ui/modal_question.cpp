@@ -35,6 +35,7 @@ int modal_question(const UiContext& ui, const char* window_id, std::string_view 
   text_block(explain);
   ImGui::PopTextWrapPos();
   int tapped = -1;
+  const size_t panel_at = ui.automation.widgets().size();  // the panel is read before its answers
   for (size_t i = 0; i < answers.size(); ++i) {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     if (button(ui, answers[i].id, answers[i].label, ImVec2(w - 2 * pad, 0), answers[i].style)) tapped = static_cast<int>(i);
@@ -48,6 +49,10 @@ int modal_question(const UiContext& ui, const char* window_id, std::string_view 
   dl->ChannelsMerge();
   record_text(ui, std::string(window_id + (window_id[0] == '#' && window_id[1] == '#' ? 2 : 0)) + ".panel", title, ImVec2(x, y),
               ImVec2(x + w, bottom));
+  // An alert: said when it appears ("Sind Sie noch da?", then its explanation with the seconds).
+  ui.automation.last()->role = Role::Alert;
+  ui.automation.last()->value.assign(explain);
+  ui.automation.move_last_to(panel_at);
   ImGui::End();
   return tapped;
 }

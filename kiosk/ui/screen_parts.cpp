@@ -63,10 +63,10 @@ void lead(const ScreenContext& ctx, std::string_view image_id, const std::string
           const LocalizedText& description) {
   picture(ctx, image_id, image);
   ImGui::PushFont(ctx.ui.fonts.bold);
-  paragraph(ctx.l(summary));
+  paragraph(ctx.ui, ctx.l(summary));
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
-  paragraph(ctx.l(description));
+  paragraph(ctx.ui, ctx.l(description));
 }
 
 void picture(const ScreenContext& ctx, std::string_view id, const std::string& path) {
@@ -108,9 +108,9 @@ float fact_label_width(const ScreenContext& ctx) {
 }
 
 void contact_block(const ScreenContext& ctx, const Contact& c, float label_width) {
-  if (!c.name.empty()) paragraph(ctx.l(c.name));
+  if (!c.name.empty()) paragraph(ctx.ui, ctx.l(c.name));
   // No invented numbers: without a way to reach the unit itself, the counter here helps.
-  if (!c.reachable()) paragraph(ctx.t("contact.ask_counter"));
+  if (!c.reachable()) paragraph(ctx.ui, ctx.t("contact.ask_counter"));
   if (!c.address.empty()) fact_row(ctx.ui, ctx.t("contact.address"), c.address, label_width);
   if (!c.phone.empty()) fact_row(ctx.ui, ctx.t("contact.phone"), c.phone, label_width);
   if (!c.email.empty()) fact_row(ctx.ui, ctx.t("contact.email"), c.email, label_width);

@@ -52,7 +52,24 @@ void TouchScroll::begin(const char* id, ImVec2 size, float em, ImGuiWindowFlags 
   }
 }
 
-void TouchScroll::end() { ImGui::EndChild(); }
+void TouchScroll::end() {
+  // The focus a keypad or a flick moved to: the innermost region whose content holds it brings it
+  // into view (regions end innermost first, so the first that holds it takes it).
+  if (pending_reveal_) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const WidgetRect& r = *pending_reveal_;
+    const float content_top = window->InnerRect.Min.y - window->Scroll.y;
+    const float content_bottom = content_top + std::max(window->ContentSize.y, window->InnerRect.GetHeight()) + 2 * em_;
+    if (r.center_x() >= window->InnerRect.Min.x && r.center_x() <= window->InnerRect.Max.x && r.y >= content_top - 1 &&
+        r.y + r.h <= content_bottom) {
+      reveal(r.y, r.y + r.h);
+      pending_reveal_.reset();
+    }
+  }
+  ImGui::EndChild();
+}
+
+void TouchScroll::request_reveal(const WidgetRect& rect) { pending_reveal_ = rect; }
 
 void TouchScroll::reveal(float top, float bottom) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -73,6 +90,7 @@ bool TouchScroll::coasting() const {
 }
 
 void TouchScroll::reset() {
+  pending_reveal_.reset();
   for (auto& [id, r] : regions_) {
     r.velocity = 0;
     r.tracking = false;

@@ -5,8 +5,11 @@
 // owns the drag, so a list inside a scrolling screen scrolls itself, not the screen.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
+
+#include "kiosk/core/accessible_tree.hpp"
 
 namespace kiosk::ui {
 
@@ -19,6 +22,10 @@ class TouchScroll {
   // Scrolls the current region (between begin and end) so that the screen rows `top` to
   // `bottom` are inside it, with a margin: the field the keyboard types into is never hidden.
   void reveal(float top, float bottom);
+
+  // Scrolls whichever region holds `rect` (a widget of last frame, in screen pixels) until it
+  // shows: the focus a keypad or a flick moved to. Done when that region ends, this frame.
+  void request_reveal(const WidgetRect& rect);
 
   // A list is coasting: the app must keep rendering frames until it stops.
   bool coasting() const;
@@ -38,6 +45,7 @@ class TouchScroll {
   ImGuiID dragging_ = 0;
   ImGuiID current_ = 0;
   float em_ = 16.0f;
+  std::optional<WidgetRect> pending_reveal_;
 };
 
 }  // namespace kiosk::ui

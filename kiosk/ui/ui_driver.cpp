@@ -90,6 +90,49 @@ void UiDriver::release() {
   settle(2);
 }
 
+void UiDriver::double_tap_at(float x, float y) {
+  engaged_ = true;
+  pointer_ = {x, y, false};
+  render_frame_();
+  for (int i = 0; i < 2; ++i) {
+    pointer_.down = true;
+    render_frame_();
+    pointer_.down = false;
+    render_frame_();
+  }
+  pointer_ = PointerState{};
+  settle(2);
+}
+
+void UiDriver::flick_from(float x, float y, float dx, float dy) {
+  engaged_ = true;
+  pointer_ = {x, y, true};
+  render_frame_();
+  constexpr int kSteps = 3;
+  for (int i = 1; i <= kSteps; ++i) {
+    pointer_.x = x + dx * static_cast<float>(i) / kSteps;
+    pointer_.y = y + dy * static_cast<float>(i) / kSteps;
+    render_frame_();
+  }
+  pointer_.down = false;
+  render_frame_();
+  pointer_ = PointerState{};
+  settle(2);
+}
+
+void UiDriver::key(int imgui_key, bool shift) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int index = io.KeyMap[imgui_key];
+  if (index < 0 || index >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) return;
+  io.KeyShift = shift;
+  io.KeysDown[index] = true;
+  render_frame_();
+  io.KeysDown[index] = false;
+  io.KeyShift = false;
+  render_frame_();
+  settle(2);
+}
+
 void UiDriver::type(std::string_view utf8) {
   const std::string text(utf8);
   ImGui::GetIO().AddInputCharactersUTF8(text.c_str());

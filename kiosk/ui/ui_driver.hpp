@@ -48,6 +48,13 @@ class UiDriver {
   bool press(std::string_view id, std::string& error);
   void release();
 
+  // Speech gestures (the screen reader sees them before ImGui): two quick taps at a point, and a
+  // quick stroke from a point by (dx, dy).
+  void double_tap_at(float x, float y);
+  void flick_from(float x, float y, float dx, float dy);
+  // A key pressed and released, as a keypad sends it (ImGuiKey_Tab, ImGuiKey_Enter …).
+  void key(int imgui_key, bool shift = false);
+
   // Types text as a hardware keyboard would; the focused field takes it.
   void type(std::string_view utf8);
 

@@ -254,6 +254,13 @@ bool card(const UiContext& ui, std::string_view id, std::string_view title, std:
   height = std::max(height, kMinTargetEm * em);
 
   const Target target = touch_target(ui, id, title, ImVec2(width, height), true, false);
+  if (WidgetRecord* w = ui.automation.last()) {
+    w->role = Role::Link;
+    w->value = std::string(line1) + (line2.empty() ? "" : ", " + std::string(line2));
+    std::string code(tag);
+    for (char& ch : code) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (const auto l = lang_from_code(code)) w->lang = *l;  // the title fell back to this language
+  }
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
   ImDrawList* dl = target.dl;
@@ -286,6 +293,10 @@ bool checkbox(const UiContext& ui, std::string_view id, std::string_view label, 
   const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - text_x, begin_of(label), end_of(label));
   const float height = std::max(kMinTargetEm * em, text.y + 0.6f * em);
   const Target target = touch_target(ui, id, label, ImVec2(width, height), true, false);
+  if (WidgetRecord* w = ui.automation.last()) {
+    w->role = Role::Checkbox;
+    w->selected = checked;
+  }
   if (!target.shown) return false;
   const ImVec2 pos = target.bb.Min;
   ImDrawList* dl = target.dl;
@@ -310,7 +321,12 @@ void flow_next(float width) {
 }
 
 bool chip(const UiContext& ui, std::string_view id, std::string_view label, bool selected) {
-  return button(ui, id, chip_label(label, selected), ImVec2(0, 0), selected ? ButtonStyle::Selected : ButtonStyle::Secondary);
+  const bool pressed = button(ui, id, chip_label(label, selected), ImVec2(0, 0), selected ? ButtonStyle::Selected : ButtonStyle::Secondary);
+  if (WidgetRecord* w = ui.automation.last()) {
+    w->role = Role::Filter;
+    w->label.assign(label);  // without the check mark: the state says it
+  }
+  return pressed;
 }
 
 float button_width(const UiContext& ui, std::string_view label, Chevron chevron) {
@@ -328,6 +344,13 @@ bool text_field(const UiContext& ui, std::string_view id, std::string_view text,
   const float em = ui.em();
   const ImVec2 size(ImGui::GetContentRegionAvail().x, kMinTargetEm * em);
   const Target target = touch_target(ui, id, text.empty() || personal ? placeholder : text, size, true, false);
+  if (WidgetRecord* w = ui.automation.last()) {
+    w->role = Role::TextField;
+    w->personal = personal;
+    w->label.assign(placeholder);
+    if (personal) w->chars = static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+    else w->value.assign(text);
+  }
   if (!target.shown) return false;
   const ImRect& bb = target.bb;
   ImDrawList* dl = target.dl;
@@ -387,8 +410,17 @@ void record_text(const UiContext& ui, std::string_view id, std::string_view text
 void record_text(const UiContext& ui, std::string_view id, std::string_view text, ImVec2 min, ImVec2 max) {
   WidgetRecord w = record_of(id, text, ImRect(min, max));
   w.interactive = false;
+  w.role = Role::Text;
   ui.automation.record(std::move(w));
 }
+
+namespace {
+// Text without an id of its own, recorded so the screen reader reads it in its place.
+void record_block(const UiContext& ui, std::string_view text, Role role) {
+  record_text(ui, ui.automation.next_text_id(), text);
+  ui.automation.last()->role = role;
+}
+}  // namespace
 
 void heading(const UiContext& ui, std::string_view text) {
   ImGui::PushFont(ui.fonts.title);
@@ -396,6 +428,7 @@ void heading(const UiContext& ui, std::string_view text) {
   text_block(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  record_block(ui, text, Role::Heading);
 }
 
 void subheading(const UiContext& ui, std::string_view text) {
@@ -405,17 +438,19 @@ void subheading(const UiContext& ui, std::string_view text) {
   text_block(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  record_block(ui, text, Role::Heading);
 }
 
-void paragraph(std::string_view text) {
+void paragraph(const UiContext& ui, std::string_view text) {
   ImGui::PushTextWrapPos(0.0f);
   text_block(text);
   ImGui::PopTextWrapPos();
+  record_block(ui, text, Role::Text);
 }
 
 void muted(const UiContext& ui, std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette.text_muted);
-  paragraph(text);
+  paragraph(ui, text);
   ImGui::PopStyleColor();
 }
 
@@ -432,8 +467,13 @@ void fact_row(const UiContext& ui, std::string_view label, std::string_view valu
   ImGui::PushTextWrapPos(0.0f);
   text_block(value);
   ImGui::PopTextWrapPos();
+  const ImVec2 value_max = ImGui::GetItemRectMax();
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y_label_end));
   ImGui::SetCursorPosX(x0);
+  // One record for the row, read as "Wo, Hörde".
+  const ImVec2 row_min(ImGui::GetWindowPos().x - ImGui::GetScrollX() + x0, ImGui::GetWindowPos().y - ImGui::GetScrollY() + y0);
+  record_text(ui, ui.automation.next_text_id(), label, row_min, ImVec2(value_max.x, std::max(value_max.y, row_min.y + ImGui::GetCursorPosY() - y0)));
+  ui.automation.last()->value.assign(value);
 }
 
 }  // namespace kiosk::ui

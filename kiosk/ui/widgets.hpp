@@ -89,10 +89,11 @@ void record_text(const UiContext& ui, std::string_view id, std::string_view text
 // The same for a rectangle drawn by hand (a dialog's panel).
 void record_text(const UiContext& ui, std::string_view id, std::string_view text, ImVec2 min, ImVec2 max);
 
-// Text helpers that wrap at the available width.
+// Text helpers that wrap at the available width. Each records its text (role Heading or Text,
+// id "text.<n>") so the screen reader reads the page in order.
 void heading(const UiContext& ui, std::string_view text);
 void subheading(const UiContext& ui, std::string_view text);
-void paragraph(std::string_view text);
+void paragraph(const UiContext& ui, std::string_view text);
 void muted(const UiContext& ui, std::string_view text);
 // "Label: value" as a two-column row; used for facts.
 void fact_row(const UiContext& ui, std::string_view label, std::string_view value, float label_width);

@@ -48,7 +48,7 @@ void AttractScreen::draw(const ScreenContext& ctx) {
   ImGui::ItemSize(all);
   WidgetRecord record;
   record.id = "attract.start";
-  record.label = std::string(ctx.content.text("attract.touch", Lang::De));
+  record.label = std::string(ctx.t("attract.touch"));  // said in the visitor's language
   record.rect = record.visible = {0, 0, display.x, display.y};
   ctx.ui.automation.record(record);
   if (ImGui::ItemAdd(all, gid)) {

@@ -32,7 +32,7 @@ void entry_tiles(const ScreenContext& ctx) {
 
 void HomeScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.t("home.welcome"));
-  paragraph(ctx.t("home.intro"));
+  paragraph(ctx.ui, ctx.t("home.intro"));
   ImGui::Dummy(ImVec2(0, 0.5f * ctx.em()));
   entry_tiles(ctx);
 

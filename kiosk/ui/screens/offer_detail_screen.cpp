@@ -9,7 +9,7 @@ void about(const ScreenContext& ctx, const Offer& o) {
   lead(ctx, "offer.image", o.image, o.summary, o.description);
   if (!o.benefits.empty()) {
     subheading(ctx.ui, ctx.t("offer.benefits"));
-    paragraph(ctx.l(o.benefits));
+    paragraph(ctx.ui, ctx.l(o.benefits));
   }
 }
 

@@ -181,12 +181,13 @@ void OffersScreen::draw_results(const ScreenContext& ctx) {
   ImGui::PushFont(ctx.ui.fonts.bold);
   ImGui::TextUnformatted(count.c_str());
   record_text(ctx.ui, "offers.count", count);
+  ctx.ui.automation.last()->role = Role::Alert;  // a filter or a search word changes it: said at once
   ImGui::PopFont();
   if (narrowed) ImGui::Dummy(ImVec2(0, 0));
 
   if (shown.empty()) {
     ImGui::Dummy(ImVec2(0, 0.8f * ctx.em()));
-    paragraph(ctx.t("offers.empty"));
+    paragraph(ctx.ui, ctx.t("offers.empty"));
     ImGui::Dummy(ImVec2(0, 0.4f * ctx.em()));
     if (button(ctx.ui, "offers.empty.clear", ctx.t("offers.empty_clear"), ImVec2(ImGui::GetContentRegionAvail().x, 0), ButtonStyle::Primary))
       ctx.emit(Intent::of(Intent::Kind::ClearFilters));

@@ -8,7 +8,7 @@ namespace kiosk::ui {
 namespace {
 
 // The problem for this field, in plain words, right under it.
-void field_error(const ScreenContext& ctx, const std::vector<FieldError>& errors, std::string_view field) {
+void field_error(const ScreenContext& ctx, const std::vector<FieldError>& errors, std::string_view field, std::string_view label) {
   for (const auto& e : errors) {
     if (e.field != field) continue;
     // A sign as well as the colour: high contrast shows errors in yellow, and not everyone sees red.
@@ -16,19 +16,25 @@ void field_error(const ScreenContext& ctx, const std::vector<FieldError>& errors
     if (const Offer* o = ctx.content.find_offer(ctx.route.item)) text = fill(text, std::to_string(o->minimum_age));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
     ImGui::PushFont(ctx.ui.fonts.bold);
-    paragraph(text);
+    paragraph(ctx.ui, text);
     ImGui::PopFont();
     ImGui::PopStyleColor();
+    // Said as soon as it shows, naming its field (EN 301 549 5.1.3.15).
+    WidgetRecord* w = ctx.ui.automation.last();
+    w->role = Role::Alert;
+    w->label = label.empty() ? std::string(ctx.t(e.key)) : std::string(label) + ": " + std::string(ctx.t(e.key));
+    if (const Offer* o = ctx.content.find_offer(ctx.route.item)) w->label = fill(w->label, std::to_string(o->minimum_age));
   }
 }
 
 void labelled_field(const ScreenContext& ctx, const std::vector<FieldError>& errors, const char* id, std::string_view label,
                     const VisitorText& text, std::string_view hint = {}) {
   ImGui::PushFont(ctx.ui.fonts.bold);
-  paragraph(label);
+  paragraph(ctx.ui, label);
   ImGui::PopFont();
   if (text_field(ctx.ui, id, text.view(), hint, ctx.focus == id, {}, true)) ctx.emit(Intent::focus(id));
-  field_error(ctx, errors, id);
+  ctx.ui.automation.last()->label.assign(label);  // "Eingabefeld, Vorname": the label above is its name
+  field_error(ctx, errors, id, label);
   ImGui::Dummy(ImVec2(0, 0.2f * ctx.em()));
 }
 
@@ -44,7 +50,7 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   const std::vector<FieldError> errors = ctx.session.form_checked ? validate_registration(f, *offer) : std::vector<FieldError>{};
   heading(ctx.ui, ctx.t("register.title"));
   muted(ctx.ui, ctx.l(offer->title));
-  paragraph(ctx.t("register.intro"));
+  paragraph(ctx.ui, ctx.t("register.intro"));
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
 
   labelled_field(ctx, errors, "form.first_name", ctx.t("form.first_name"), f.first_name);
@@ -54,7 +60,7 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   labelled_field(ctx, errors, "form.phone", ctx.t("form.phone"), f.phone, "0231 …");
 
   ImGui::PushFont(ctx.ui.fonts.bold);
-  paragraph(ctx.t("form.time"));
+  paragraph(ctx.ui, ctx.t("form.time"));
   ImGui::PopFont();
   bool first = true;
   for (ContactTime t : {ContactTime::Any, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening}) {
@@ -75,10 +81,10 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   if (offer->minimum_age > 0) {
     if (checkbox(ctx.ui, "form.age", fill(ctx.t("form.age"), std::to_string(offer->minimum_age)), f.age_confirmed))
       ctx.emit(Intent::of(Intent::Kind::ToggleAgeConfirmed));
-    field_error(ctx, errors, "form.age");
+    field_error(ctx, errors, "form.age", {});
   }
   if (checkbox(ctx.ui, "form.consent", ctx.t("form.consent"), f.consent)) ctx.emit(Intent::of(Intent::Kind::ToggleConsent));
-  field_error(ctx, errors, "form.consent");
+  field_error(ctx, errors, "form.consent", {});
   muted(ctx.ui, ctx.t("form.privacy_short"));
   if (button(ctx.ui, "form.privacy", ctx.t("form.privacy_open"), ImVec2(0, 0), ButtonStyle::Secondary, true, Chevron::Right))
     ctx.emit(Intent::open(ScreenId::Privacy));
@@ -87,7 +93,7 @@ void RegisterScreen::draw(const ScreenContext& ctx) {
   if (ctx.session.form_save_failed) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
     ImGui::PushFont(ctx.ui.fonts.bold);
-    paragraph(ctx.t("form.save_failed"));
+    paragraph(ctx.ui, ctx.t("form.save_failed"));
     ImGui::PopFont();
     ImGui::PopStyleColor();
   }

@@ -49,16 +49,16 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   heading(ctx.ui, ctx.t("staff.title"));
   if (!ctx.staff.pin_configured) {
-    paragraph(ctx.t("staff.pin_missing"));
+    paragraph(ctx.ui, ctx.t("staff.pin_missing"));
     // Often the reason: a kiosk.json that could not be read. Say so here, where staff look.
     if (ctx.staff.console) {
       const StaffStatus& s = ctx.staff.status;
       if (!s.config_problems.empty()) {
         subheading(ctx.ui, ctx.t("staff.config"));
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
-        paragraph(ctx.t("staff.config_unused"));
+        paragraph(ctx.ui, ctx.t("staff.config_unused"));
         record_text(ctx.ui, "staff.config", ctx.t("staff.config_unused"));
-        for (const std::string& p : s.config_problems) paragraph(p);
+        for (const std::string& p : s.config_problems) paragraph(ctx.ui, p);
         ImGui::PopStyleColor();
       }
     }
@@ -73,7 +73,7 @@ void StaffPinScreen::draw(const ScreenContext& ctx) {
   const std::string message = pad_message(ctx, alert);
   if (alert) ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.palette.primary);
   ImGui::PushFont(alert ? ctx.ui.fonts.bold : ctx.ui.fonts.body);
-  paragraph(message);
+  paragraph(ctx.ui, message);
   ImGui::PopFont();
   if (alert) ImGui::PopStyleColor();
   pin_dots(ctx, width);

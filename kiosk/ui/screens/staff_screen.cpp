@@ -101,7 +101,7 @@ void actions(const ScreenContext& ctx, const StaffStatus& s) {
     ctx.emit(Intent::of(Intent::Kind::StaffPreview));
   if (!ctx.staff.preview_error.empty()) {
     const std::string why = fill(ctx.t("staff.preview_failed"), ctx.staff.preview_error);
-    paragraph(why);
+    paragraph(ctx.ui, why);
     record_text(ctx.ui, "staff.preview_error", why);
   }
   ImGui::PopStyleVar();

@@ -4,7 +4,8 @@ namespace kiosk::ui {
 
 void ThankYouScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.t("thanks.title"));
-  paragraph(ctx.t("thanks.text"));
+  paragraph(ctx.ui, ctx.t("thanks.text"));
+  ctx.ui.automation.last()->role = Role::Alert;  // the confirmation is said with the title (5.1.3.16)
   if (const Offer* o = ctx.content.find_offer(ctx.route.item)) {
     subheading(ctx.ui, ctx.l(o->title));
     muted(ctx.ui, o->organisation);

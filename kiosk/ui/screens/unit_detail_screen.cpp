@@ -9,7 +9,7 @@ void about(const ScreenContext& ctx, const Unit& u) {
   lead(ctx, "unit.image", u.image, u.summary, u.description);
   if (!u.topics.empty()) {
     subheading(ctx.ui, ctx.t("unit.topics"));
-    for (const auto& topic : u.topics) paragraph("\xE2\x80\xA2 " + ctx.l(topic));  // bullet
+    for (const auto& topic : u.topics) paragraph(ctx.ui, "\xE2\x80\xA2 " + ctx.l(topic));  // bullet
   }
 }
 

@@ -4,7 +4,7 @@ namespace kiosk::ui {
 
 void UnitsScreen::draw(const ScreenContext& ctx) {
   heading(ctx.ui, ctx.t("units.title"));
-  paragraph(ctx.t("units.intro"));
+  paragraph(ctx.ui, ctx.t("units.intro"));
   ImGui::Dummy(ImVec2(0, 0.4f * ctx.em()));
   // Top-level units first, so the department frames the offices that belong to it.
   for (int pass = 0; pass < 2; ++pass) {

@@ -1,0 +1,64 @@
+#include "kiosk/core/accessible_tree.hpp"
+
+namespace kiosk {
+
+std::string Utterance::text() const {
+  std::string out;
+  for (const SpokenPart& p : parts) {
+    if (!out.empty()) out += ", ";
+    out += p.text;
+  }
+  return out;
+}
+
+void Utterance::add(std::string_view text, Lang lang) {
+  if (text.empty()) return;
+  parts.push_back({std::string(text), lang});
+}
+
+namespace {
+
+const char* role_key(Role role) {
+  switch (role) {
+    case Role::Button: return "a11y.role.button";
+    case Role::Switch: return "a11y.role.switch";
+    case Role::Link: return "a11y.role.link";
+    case Role::Filter: return "a11y.role.filter";
+    case Role::Checkbox: return "a11y.role.checkbox";
+    case Role::TextField: return "a11y.role.field";
+    case Role::Key: return nullptr;  // a key says its letter only, as phones do: the visitor types by ear
+    case Role::Heading: return "a11y.role.heading";
+    case Role::Image: return "a11y.role.image";
+    case Role::Text:
+    case Role::Alert: return nullptr;
+  }
+  return nullptr;
+}
+
+std::string replace_n(std::string text, std::string_view n) {
+  const size_t at = text.find("{n}");
+  if (at != std::string::npos) text.replace(at, 3, n);
+  return text;
+}
+
+}  // namespace
+
+Utterance describe(const WidgetRecord& w, const ReaderWords& words, const std::string* private_text) {
+  Utterance u;
+  const Lang ui = words.lang();
+  if (const char* key = role_key(w.role)) u.add(words.word(key), ui);
+  u.add(w.label, w.lang);
+  if (w.personal) {
+    if (w.chars == 0) u.add(words.word("a11y.empty"), ui);
+    else if (private_text != nullptr) u.add(*private_text, ui);
+    else u.add(replace_n(words.word("a11y.chars"), std::to_string(w.chars)), ui);
+  } else {
+    u.add(w.value, w.lang);
+  }
+  if (w.role == Role::Switch || w.role == Role::Filter) u.add(words.word(w.selected ? "a11y.selected" : "a11y.not_selected"), ui);
+  if (w.role == Role::Checkbox) u.add(words.word(w.selected ? "a11y.checked" : "a11y.not_checked"), ui);
+  if (w.interactive && !w.enabled) u.add(words.word("a11y.unavailable"), ui);
+  return u;
+}
+
+}  // namespace kiosk

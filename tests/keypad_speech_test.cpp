@@ -108,3 +108,33 @@ TEST_CASE("keypad only with speech in German: an offer in Hoerde found and regis
 TEST_CASE("keypad only with speech in Turkish: the same walk, spoken in Turkish") {
   walk({Lang::Tr, "Dortmund", "Gönüllü teklifleri", "Metin alanı", "6 karakter", "Teşekkür"});
 }
+
+TEST_CASE("speech on: a flick up over the offers list scrolls it a page and says where it stands; over the bar, louder") {
+  Kiosk k(nullptr);
+  KioskApp& app = *k.app;
+  app.ui().visit().open({ScreenId::Offers, ""});
+  app.driver().settle();
+  app.ui().screen_reader().set_on(true);
+  app.driver().settle();
+  const auto* list = app.ui().automation().find("offer.lesepaten-aplerbeck");
+  REQUIRE(list != nullptr);
+  const auto* position = app.ui().automation().find("offers.position");
+  REQUIRE(position != nullptr);
+  const std::string before = position->label;
+  CHECK(before.rfind("Angebote 1 bis ", 0) == 0);
+  size_t mark = app.speech_said();
+  app.driver().flick_from(540, list->visible.center_y(), 0, -400);
+  app.driver().settle(4);
+  const std::string after = app.ui().automation().find("offers.position")->label;
+  CHECK(after != before);
+  CHECK(said_since(app, mark).find(after) != std::string::npos);
+  CHECK(app.ui().screen_reader().volume() == 80);
+  // Over the navigation bar nothing scrolls: the same flick makes speech louder.
+  const auto* bar = app.ui().automation().find("nav.home");
+  REQUIRE(bar != nullptr);
+  mark = app.speech_said();
+  app.driver().flick_from(bar->visible.center_x(), bar->visible.center_y(), 0, -300);
+  app.driver().settle(4);
+  CHECK(app.ui().screen_reader().volume() == 90);
+  CHECK(said_since(app, mark).find("Lautstärke 90 Prozent") != std::string::npos);
+}

@@ -74,7 +74,10 @@ PointerOut ScreenReader::pointer(const TouchSample& raw, double now, const std::
                                  const WidgetRect& toggle_area, float em) {
   PointerOut out{raw.x, raw.y, raw.down, false};
   if (raw.down && !down_) {  // a finger arrives
-    g_ = Gesture{raw.x, raw.y, raw.x, raw.y, 0.0f, now, toggle_area.contains(raw.x, raw.y), false, focus_};
+    // The second tap of a double tap keeps the focus the first one found, and says nothing.
+    const bool second_tap = tap_ && now - tap_->at <= options_.double_tap_s;
+    g_ = Gesture{raw.x, raw.y, raw.x, raw.y, 0.0f, now, toggle_area.contains(raw.x, raw.y), false,
+                 second_tap ? tap_->anchor : focus_, second_tap};
     if (on_) stop();  // any touch silences speech at once (5.1.3.4)
   }
   if (raw.down) {
@@ -86,7 +89,9 @@ PointerOut ScreenReader::pointer(const TouchSample& raw, double now, const std::
       g_.swallowed = true;
       set_on(!on_);
     }
-    if (on_ && !g_.swallowed && now - g_.t0 >= options_.explore_after_s) explore(raw.x, raw.y, tree, false);
+    // Explored at once, so a touch is heard within a frame; a flick or a double tap that follows
+    // goes on from the focus before it (the anchor), so what this touch said does not matter then.
+    if (on_ && !g_.swallowed && !g_.second_tap) explore(raw.x, raw.y, tree, !down_);  // a new touch says it again
   } else if (down_) {
     finger_up(now, em, tree);
   }
@@ -110,17 +115,20 @@ void ScreenReader::finger_up(double now, float em, const std::vector<WidgetRecor
   if (duration <= options_.flick_max_s && std::hypot(dx, dy) >= 1.5f * em) {
     show_focus_ = true;
     if (std::fabs(dx) >= std::fabs(dy)) move_focus(dx > 0 ? 1 : -1, g_.anchor, tree);
-    else change_volume(dy < 0 ? 10 : -10);
+    else scroll_ = ScrollRequest{g_.x0, g_.y0, dy < 0 ? 1 : -1};  // a page, or the volume (scrolled())
     return;
   }
-  if (duration > options_.tap_max_s || g_.moved > 0.6f * em) return;  // a rest or a slide: it explored
-  if (tap_ && g_.t0 - tap_->at <= options_.double_tap_s) {
+  if (duration > options_.tap_max_s || g_.moved > 0.6f * em) {  // a rest or a slide: it explored
+    tap_.reset();
+    return;
+  }
+  if (g_.second_tap) {  // double tap: what was in focus before the first tap is activated
     tap_.reset();
     focus_ = g_.anchor;
     activate(tree);
     return;
   }
-  tap_ = PendingTap{g_.x, g_.y, now};
+  tap_ = PendingTap{now, g_.anchor};
 }
 
 void ScreenReader::activate(const std::vector<WidgetRecord>& tree) {
@@ -157,6 +165,17 @@ void ScreenReader::move_focus(int direction, const std::string& from, const std:
       return;
     }
   }
+}
+
+void ScreenReader::scrolled(bool moved, const std::vector<WidgetRecord>& tree) {
+  const std::optional<ScrollRequest> r = std::exchange(asked_, std::nullopt);
+  if (!r) return;
+  // Nothing scrolls there (or it is at its end): up and down set the volume instead.
+  if (!moved) return change_volume(r->direction * 10);
+  // The list's position is an alert and says itself; elsewhere, what is now under the finger.
+  for (const WidgetRecord& w : tree)
+    if (w.role == Role::Alert && w.id.size() > 9 && w.id.compare(w.id.size() - 9, 9, ".position") == 0) return;
+  explore(r->x, r->y, tree, true);
 }
 
 void ScreenReader::change_volume(int delta) {
@@ -198,11 +217,7 @@ bool ScreenReader::key(ReaderKey k, const std::vector<WidgetRecord>& tree) {
 }
 
 void ScreenReader::after_frame(std::string_view screen_key, const std::vector<WidgetRecord>& tree, double now) {
-  if (tap_ && now - tap_->at > options_.double_tap_s) {  // no second tap came: it was one tap
-    const PendingTap t = *tap_;
-    tap_.reset();
-    if (on_) explore(t.x, t.y, tree, true);
-  }
+  if (tap_ && now - tap_->at > options_.double_tap_s) tap_.reset();  // one tap: it explored already
   // An alert is said again when its label changes ("12 Angebote"), not its value: the idle
   // question's seconds would otherwise start it anew every second.
   std::vector<std::pair<std::string, std::string>> alerts;

@@ -5,9 +5,9 @@
 // Dear ImGui turns the pointer into clicks; it has no ImGui, no audio and no threads in it. It
 // says what to speak (SpeechCommand) and what ImGui should see of the pointer (PointerOut).
 //
-// With speech on, a finger explores: what it rests on or slides over is spoken and nothing is
-// activated; a double tap anywhere activates what was spoken last (a tap on its centre is
-// handed to ImGui); a flick right or left moves to the next or previous element in reading
+// With speech on, a finger explores: what it touches or slides over is spoken at once and nothing
+// is activated; a double tap anywhere activates what was in focus before it (what was spoken
+// last before the double tap; a tap on its centre is handed to ImGui); a flick right or left moves to the next or previous element in reading
 // order, up or down makes speech louder or quieter. One finger only (5.9). Any touch stops
 // speech at once. A 3 s press on the toggle area (the bottom bar's left end, which carries a
 // tactile mark) turns speech on or off; so does the keypad's speech key. The end of a visit
@@ -49,7 +49,6 @@ struct ReaderOptions {
   double tap_max_s = 0.3;        // shorter, and not moved: a tap
   double double_tap_s = 0.4;     // the second tap of a double tap starts within this
   double flick_max_s = 0.35;     // a quick stroke of at least 1.5 em: a flick
-  double explore_after_s = 0.12; // a finger resting this long explores (a tap or flick does not)
   bool headphones = false;       // speech goes to headphones only: typed text may be spoken
   int default_volume = 80;
 };
@@ -84,10 +83,23 @@ class ScreenReader {
   bool show_focus() const { return show_focus_ || on_; }
   // A widget the focus moved to that should be scrolled into view; cleared when taken.
   std::string take_reveal() { return std::exchange(reveal_, std::string()); }
-  // When a pending tap turns into a single tap (the loop must render then); infinity if none.
+  // When a tap can no longer become a double tap (the loop renders then); infinity if none.
   double next_deadline() const;
+  // A vertical flick asks the region under it to scroll a page (direction 1: on, towards the
+  // end); the UI says whether anything moved, a frame later, once the new position is drawn.
+  struct ScrollRequest {
+    float x = 0, y = 0;
+    int direction = 1;
+  };
+  std::optional<ScrollRequest> take_scroll() {
+    if (!scroll_) return std::nullopt;
+    asked_ = std::exchange(scroll_, std::nullopt);
+    return asked_;
+  }
+  void scrolled(bool moved, const std::vector<WidgetRecord>& tree);
+
   // Synthesised pointer frames are queued: the loop must keep rendering.
-  bool busy() const { return !synth_.empty() || down_; }
+  bool busy() const { return !synth_.empty() || down_ || scroll_ || asked_; }
   int volume() const { return volume_; }
 
   std::vector<SpeechCommand> take_commands() { return std::exchange(commands_, {}); }
@@ -98,11 +110,12 @@ class ScreenReader {
     double t0 = 0;
     bool toggle = false;     // began on the toggle area
     bool swallowed = false;  // the toggle fired: the rest of this touch means nothing
-    std::string anchor;      // the focus when the finger came down (flicks move from it)
+    std::string anchor;      // the focus when the finger came down (flicks and double taps use it)
+    bool second_tap = false; // came down within the double-tap time of a tap
   };
   struct PendingTap {
-    float x = 0, y = 0;
-    double at = 0;
+    double at = 0;           // when the first tap of a possible double tap ended
+    std::string anchor;      // the focus before that tap
   };
 
   void say(Utterance u);
@@ -128,6 +141,7 @@ class ScreenReader {
   Gesture g_;
   std::optional<PendingTap> tap_;
   std::deque<PointerOut> synth_;
+  std::optional<ScrollRequest> scroll_, asked_;
   std::string screen_;
   std::vector<std::pair<std::string, std::string>> alerts_;  // id and label said last
   Utterance last_;

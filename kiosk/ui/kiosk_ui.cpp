@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <string>
 
@@ -201,10 +202,19 @@ void KioskUi::draw(const FontSet& fonts, double now) {
   speech_.after_frame(screen_key, automation_.widgets(), now);
   if (const std::string id = speech_.reader().take_reveal(); !id.empty())
     if (const WidgetRecord* w = automation_.find(id)) scroll_.request_reveal(w->rect);
+  follow_page_scroll();
 
   visit_.apply(intents_, now);
   intents_.clear();
   forget_what_the_visit_left();
+}
+
+// The reader hears whether the page moved a frame after the scroll was applied, when the tree
+// shows the new position (ImGui applies a scroll at the next frame's layout).
+void KioskUi::follow_page_scroll() {
+  if (page_moved_) speech_.reader().scrolled(*std::exchange(page_moved_, std::nullopt), automation_.widgets());
+  if (const auto moved = scroll_.take_page_result()) page_moved_ = moved;
+  if (const auto r = speech_.reader().take_scroll()) scroll_.request_page(r->x, r->y, r->direction);
 }
 
 // The visit moved on (ended, a new field, new chips): what the drawing side kept goes too.

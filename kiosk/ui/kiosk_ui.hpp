@@ -79,6 +79,8 @@ class KioskUi {
   float draw_mode_banner(const UiContext& ui, const char* id, const std::string& label, float right, ImVec2 header_min,
                          float height, Intent::Kind ends);
   void follow_preview();
+  // A flick up or down with speech on: the page under it scrolls, or else the volume changes.
+  void follow_page_scroll();
   struct Tool {
     const char* id;
     const char* icon;
@@ -101,7 +103,8 @@ class KioskUi {
   bool showing_preview_ = false;
   Automation automation_;
   SpeechLayer speech_;
-  bool touched_ = false;  // the visitor did something this frame that ImGui may not have seen
+  bool touched_ = false;
+  std::optional<bool> page_moved_;  // a page scroll's answer, told to the reader once it is drawn  // the visitor did something this frame that ImGui may not have seen
   TouchScroll scroll_;
   OnScreenKeyboard keyboard_;
   std::vector<std::unique_ptr<Screen>> screens_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kiosk::ui {
 namespace {
@@ -66,7 +67,29 @@ void TouchScroll::end() {
       pending_reveal_.reset();
     }
   }
+  if (pending_page_) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->InnerRect.Contains(ImVec2(pending_page_->x, pending_page_->y))) {
+      const float page = window->InnerRect.GetHeight() * 0.8f;
+      const float target = std::clamp(window->Scroll.y + static_cast<float>(pending_page_->direction) * page, 0.0f, window->ScrollMax.y);
+      page_result_ = std::fabs(target - window->Scroll.y) > 1.0f;
+      if (*page_result_) ImGui::SetScrollY(window, target);
+      regions_[window->ID].velocity = 0;
+      pending_page_.reset();
+    }
+  }
   ImGui::EndChild();
+}
+
+void TouchScroll::request_page(float x, float y, int direction) { pending_page_ = PageRequest{x, y, direction}; }
+
+std::optional<bool> TouchScroll::take_page_result() {
+  if (page_result_) return std::exchange(page_result_, std::nullopt);
+  if (pending_page_) {  // a whole frame went by and no region under the point took it
+    pending_page_.reset();
+    return false;
+  }
+  return std::nullopt;
 }
 
 void TouchScroll::request_reveal(const WidgetRect& rect) { pending_reveal_ = rect; }

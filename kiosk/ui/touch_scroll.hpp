@@ -26,6 +26,11 @@ class TouchScroll {
   // Scrolls whichever region holds `rect` (a widget of last frame, in screen pixels) until it
   // shows: the focus a keypad or a flick moved to. Done when that region ends, this frame.
   void request_reveal(const WidgetRect& rect);
+  // Scrolls the innermost region under (x, y) by most of its height (direction 1: towards the
+  // end), when its region ends this frame. After the frame, take_page_result() says whether it
+  // moved (false: no region there, or already at that end); empty while nothing was asked.
+  void request_page(float x, float y, int direction);
+  std::optional<bool> take_page_result();
 
   // A list is coasting: the app must keep rendering frames until it stops.
   bool coasting() const;
@@ -46,6 +51,12 @@ class TouchScroll {
   ImGuiID current_ = 0;
   float em_ = 16.0f;
   std::optional<WidgetRect> pending_reveal_;
+  struct PageRequest {
+    float x = 0, y = 0;
+    int direction = 1;
+  };
+  std::optional<PageRequest> pending_page_;
+  std::optional<bool> page_result_;
 };
 
 }  // namespace kiosk::ui

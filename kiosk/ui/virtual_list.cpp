@@ -14,6 +14,7 @@ void VirtualList::draw(const std::function<void(size_t)>& draw_item) {
   const float visible_top = window->ClipRect.Min.y - view;
   const float visible_bottom = window->ClipRect.Max.y + view;
   drawn_ = 0;
+  first_shown_ = last_shown_ = 0;
   float y = origin.y;
   for (size_t i = 0; i < heights_.size(); ++i) {
     const float h = heights_[i];
@@ -22,6 +23,11 @@ void VirtualList::draw(const std::function<void(size_t)>& draw_item) {
       draw_item(i);
       heights_[i] = ImGui::GetCursorScreenPos().y - y;  // what it really took, for the next frame
       ++drawn_;
+      const float mid = y + heights_[i] * 0.5f;
+      if (mid >= window->ClipRect.Min.y && mid <= window->ClipRect.Max.y) {
+        if (first_shown_ == 0) first_shown_ = i + 1;
+        last_shown_ = i + 1;
+      }
     }
     y += heights_[i];
   }

@@ -23,10 +23,15 @@ class VirtualList {
   void draw(const std::function<void(size_t index)>& draw_item);
   // How many items the last draw() built (the rest were skipped).
   size_t drawn() const { return drawn_; }
+  // The items the last draw() showed at least half of, counted from 1 (0, 0 when none): the
+  // screen reader says "Angebote 7 bis 12 von 48" after a list scrolls.
+  size_t first_shown() const { return first_shown_; }
+  size_t last_shown() const { return last_shown_; }
 
  private:
   std::vector<float> heights_;
   size_t drawn_ = 0;
+  size_t first_shown_ = 0, last_shown_ = 0;
 };
 
 }  // namespace kiosk::ui

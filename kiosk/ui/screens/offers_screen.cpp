@@ -1,5 +1,7 @@
 #include "kiosk/ui/screens/offers_screen.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 
 #include "kiosk/core/offer_format.hpp"
@@ -205,6 +207,18 @@ void OffersScreen::draw_results(const ScreenContext& ctx) {
     list_lang_ = ctx.lang();
   }
   list_.draw([&](size_t i) { offer_card(ctx, ctx.content.offers[shown[i]]); });
+  // Where the list stands, for the screen reader only (an alert: said when a flick scrolls it).
+  if (list_.first_shown() > 0) {
+    std::string where(ctx.t("a11y.list_position"));
+    for (const auto& [key, n] : {std::pair<const char*, size_t>{"{from}", list_.first_shown()}, {"{to}", list_.last_shown()}, {"{n}", shown.size()}})
+      if (const size_t at = where.find(key); at != std::string::npos) where.replace(at, std::strlen(key), std::to_string(n));
+    WidgetRecord w;
+    w.id = "offers.position";
+    w.label = where;
+    w.role = Role::Alert;
+    w.interactive = false;
+    ctx.ui.automation.record(std::move(w));
+  }
 }
 
 }  // namespace kiosk::ui

@@ -192,3 +192,12 @@ TEST_CASE("keys: Tab visits what can be used (speech off), Enter taps it, a new 
   w.reader.after_frame("offers:", w.tree, 10.0);
   CHECK(w.said().find("Überschrift, Ehrenamt finden") != std::string::npos);
 }
+
+TEST_CASE("pictograms are not spoken: a label's private-use glyphs are left out, the words stay") {
+  Utterance u;
+  u.add("\xEF\x80\xA8  Sprachausgabe", Lang::De);  // the badge: volume icon, two spaces, the word
+  u.add("\xEF\x81\xB1  Bitte geben Sie Ihren Vornamen ein.", Lang::De);
+  u.add("\xEF\x80\x8D", Lang::De);  // a lone ✕: nothing to say
+  u.add("Größer – „Hörde“", Lang::De);  // ordinary non-ASCII stays
+  CHECK(u.text() == "Sprachausgabe, Bitte geben Sie Ihren Vornamen ein., Größer – „Hörde“");
+}

@@ -355,7 +355,8 @@ TEST_CASE("pictures: published content-addressed, downloaded and hash-checked, s
   std::filesystem::copy(test::bundled_content(), edited);
   write_test_png(edited / "media" / "lesen.png");
   std::string offers = test::read_file(edited / "offers.json"), error;
-  offers.replace(offers.find("\"featured\": true"), 16, "\"featured\": true, \"image\": \"media/lesen.png\"");
+  offers.replace(offers.find("\"featured\": true"), 16,
+                 "\"featured\": true, \"image\": \"media/lesen.png\", \"image_alt\": {\"de\": \"Ein Kind liest aus einem Bilderbuch vor\"}");
   REQUIRE(write_file_atomically(edited / "offers.json", offers, error));
   std::string out;
   REQUIRE(test::run_command(kKioskctl + " publish " + edited.string() + " --key " + w.key.string() + " --out " +
@@ -394,6 +395,9 @@ TEST_CASE("pictures: published content-addressed, downloaded and hash-checked, s
     const auto* pic = app.ui().automation().find("offer.image");
     REQUIRE(pic != nullptr);
     CHECK(pic->rect.w / pic->rect.h == doctest::Approx(160.0 / 90.0).epsilon(0.01));
+    // The screen reader says it by its text alternative (issue 17).
+    CHECK(pic->role == Role::Image);
+    CHECK(pic->label == "Ein Kind liest aus einem Bilderbuch vor");
     app.apply_media(nullptr);  // content without pictures releases the textures
     CHECK(null->textures() == 0);
   }

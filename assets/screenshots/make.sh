@@ -28,6 +28,15 @@ shoot 1080x1920 de large-contrast-de-portrait '{"tap": "a11y.large_text"}' '{"ta
 shoot 1080x1920 de reach-de-portrait '{"tap": "a11y.reach"}' '{"tap": "home.offers"}' '{"tap": "offers.filter.when"}'
 shoot 1080x1920 uk offer-uk-fallback-portrait '{"tap": "home.offers"}' '{"tap": "offer.lesepaten-aplerbeck"}'
 
+# Speech on (issue 17): the badge in the header and the focus ring on what a finger explored;
+# every touch here is a screen reader's gesture (explore, then a double tap anywhere).
+printf '[{"tap": "attract.start"}, {"double_tap": true}, {"explore": "home.offers"}, {"double_tap": true},
+  {"expect_screen": "offers"}, {"explore": "offers.filter.district"}, {"double_tap": true},
+  {"explore": "filter.district.hoerde"}, {"screenshot": "%s/speech-focus-de-portrait.png"}, {"quit": true}]' "$out" >"$walk"
+tests/with-xvfb.sh "$kiosk" --windowed 1080x1920 --speech-wav /dev/null --script "$walk" 2>&1 | grep -v "^<6>" || true
+# A keypad without speech: Tab moves the focus ring (English, large text, landscape).
+shoot 1920x1080 en keypad-focus-en-landscape '{"tap": "a11y.large_text"}' '{"key": "tab"}' '{"key": "tab"}' '{"key": "tab"}'
+
 # The registration form needs a registration key (and a state folder for the outbox).
 tmp=$(mktemp -d)
 build_bin=$(dirname "$kiosk")

@@ -1,6 +1,7 @@
 #include "kiosk/app/script_runner.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -113,8 +114,15 @@ bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, SpeechC
       driver.release();
       return true;
     case A::DoubleTap: {
+      // A visitor double-taps after the last gesture is over: a tap just before would make this
+      // double tap's first tap its second one. Wait until the reader has closed that window.
+      const double ready_at = app.ui().screen_reader().next_deadline();
+      if (std::isfinite(ready_at) && ready_at > app.now()) wait_real_time(app, static_cast<int>((ready_at - app.now()) * 1000.0) + 1);
       const ImVec2 size = ImGui::GetIO().DisplaySize;
       driver.double_tap_at(size.x * 0.5f, size.y * 0.5f);
+      // The tap it hands to ImGui takes a few more frames; the next step sees what it did.
+      for (int i = 0; i < 30 && app.ui().screen_reader().busy(); ++i) app.render_frame();
+      driver.settle();
       return true;
     }
     case A::Flick: {

@@ -104,14 +104,13 @@ class WavSink final : public AudioSink {
 
 // The job being spoken, for the synthesiser's callback (one speech thread, one job at a time).
 struct Speaking {
-  SpeechOutput* output = nullptr;
   AudioSink* sink = nullptr;
-  const std::mutex* mutex = nullptr;
+  std::mutex* mutex = nullptr;
   const uint64_t* generation = nullptr;
   uint64_t job_generation = 0;
   bool first = true;
   int64_t posted_ns = 0;
-  int64_t first_ns = 0;
+  std::vector<SpeechOutput::Timing>* timings = nullptr;  // guarded by *mutex
 };
 thread_local Speaking* t_speaking = nullptr;
 
@@ -164,38 +163,36 @@ namespace {
 int on_samples(short* wav, int count, espeak_EVENT*) {
   Speaking* s = t_speaking;
   if (s == nullptr) return 1;
+  if (wav == nullptr || count <= 0) return 0;
   {
-    std::lock_guard<std::mutex> lock(*const_cast<std::mutex*>(s->mutex));
+    std::lock_guard<std::mutex> lock(*s->mutex);
     if (*s->generation != s->job_generation) return 1;  // stopped: abort synthesis now
+    if (s->first && s->timings->size() < 100000) s->timings->push_back({s->posted_ns, monotonic_ns()});
+    s->first = false;
   }
-  if (wav != nullptr && count > 0) {
-    if (s->first) {
-      s->first = false;
-      s->first_ns = monotonic_ns();
-    }
-    s->sink->write(wav, static_cast<size_t>(count));
-  }
+  s->sink->write(wav, static_cast<size_t>(count));
   return 0;
 }
 }  // namespace
 
 void SpeechOutput::speak(const Job& job) {
-  Speaking s{this, sink_.get(), &mutex_, &generation_, job.generation, true, job.posted_ns, 0};
+  Speaking s{sink_.get(), &mutex_, &generation_, job.generation, true, job.posted_ns, &timings_};
   t_speaking = &s;
   // espeak's volume: 100 is normal; our 80 % default is that, 100 % a little louder.
   espeak_SetParameter(espeakVOLUME, std::clamp(job.volume * 125 / 100, 10, 200), 0);
   for (const SpokenPart& part : job.utterance.parts) {
-    if (espeak_SetVoiceByName(std::string(lang_code(part.lang)).c_str()) != EE_OK) espeak_SetVoiceByName("de");
+    if (espeak_SetVoiceByName(std::string(lang_code(part.lang)).c_str()) != EE_OK) {
+      if (!missing_voice_[static_cast<size_t>(part.lang)])
+        log::warning("speech: espeak-ng has no \"" + std::string(lang_code(part.lang)) + "\" voice; speaking it with the German one");
+      missing_voice_[static_cast<size_t>(part.lang)] = true;
+      espeak_SetVoiceByName("de");
+    }
     espeak_Synth(part.text.c_str(), part.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
     std::lock_guard<std::mutex> lock(mutex_);
     if (generation_ != job.generation) break;
   }
   t_speaking = nullptr;
   sink_->finish_utterance();
-  if (s.first_ns != 0) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (timings_.size() < 100000) timings_.push_back({job.posted_ns, s.first_ns});
-  }
 }
 
 void SpeechOutput::run() {
@@ -204,11 +201,8 @@ void SpeechOutput::run() {
   const bool ready = rate > 0;
   if (!ready) log::error("speech: espeak-ng did not start (is espeak-ng-data installed?); nothing is spoken");
   else espeak_SetSynthCallback(&on_samples);
-  try {
-    sink_->start(ready ? rate : 22050);
-  } catch (const std::exception& e) {
-    log::error(std::string("speech: the audio output failed: ") + e.what());
-  }
+  bool started = false;  // the audio device opens with the first utterance: a kiosk nobody asks to
+                         // speak never touches the sound card
   uint64_t cleared = 0;
   for (;;) {
     Job job;
@@ -230,7 +224,11 @@ void SpeechOutput::run() {
       }
     }
     try {  // a worker never ends the kiosk: it logs and goes on
-      if (clear) sink_->clear();
+      if (have && ready && !started) {
+        started = true;
+        sink_->start(rate);
+      }
+      if (clear && started) sink_->clear();
       if (have && ready) speak(job);
     } catch (const std::exception& e) {
       log::error(std::string("speech: ") + e.what());

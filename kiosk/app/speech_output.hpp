@@ -5,6 +5,7 @@
 // Samples go to SDL2's audio queue (SDL_QueueAudio; cleared at once when speech must stop), or to
 // a WAV file (--speech-wav, tests), or nowhere (a machine without sound: nothing is lost but
 // the sound). Each part of an utterance is spoken with its own language's voice.
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -43,7 +44,7 @@ class SpeechOutput {
   void apply(const SpeechCommand& command);
 
   // Benchmarks: for each utterance that reached the sink, when it was posted and when its
-  // first sample was handed to the sink (CLOCK_MONOTONIC ns).
+  // first sample was handed to the sink (CLOCK_MONOTONIC ns), recorded as that sample goes.
   struct Timing {
     int64_t posted_ns, first_sample_ns;
   };
@@ -67,7 +68,8 @@ class SpeechOutput {
   std::condition_variable wake_, idle_;
   std::deque<Job> jobs_;
   bool busy_ = false, quit_ = false;
-  uint64_t generation_ = 0;  // a Stop moves it: the job being spoken aborts at its next chunk
+  uint64_t generation_ = 0;
+  std::array<bool, 4> missing_voice_{};  // said once in the log (speech thread only)  // a Stop moves it: the job being spoken aborts at its next chunk
   std::vector<Timing> timings_;
   std::thread thread_;
 };

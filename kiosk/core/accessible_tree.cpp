@@ -11,9 +11,23 @@ std::string Utterance::text() const {
   return out;
 }
 
+// Pictograms (Font Awesome, in Unicode's private use area U+E000–U+F8FF) are drawn beside words
+// that say the same; a synthesiser would spell them out or stumble, so they are left out.
 void Utterance::add(std::string_view text, Lang lang) {
-  if (text.empty()) return;
-  parts.push_back({std::string(text), lang});
+  std::string clean;
+  clean.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c == 0xEE || (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA4)) && i + 2 < text.size()) {
+      i += 2;
+      continue;
+    }
+    clean.push_back(text[i]);
+  }
+  const size_t first = clean.find_first_not_of(' ');
+  if (first == std::string::npos) return;
+  clean = clean.substr(first, clean.find_last_not_of(' ') - first + 1);
+  parts.push_back({std::move(clean), lang});
 }
 
 namespace {

@@ -69,6 +69,7 @@ struct Unit {
   Contact contact;
   std::string url;
   std::string image;
+  LocalizedText image_alt;  // what the picture shows, read aloud by the screen reader
 };
 
 enum class Commitment { OneOff, FixedTerm, Regular, Flexible };
@@ -106,6 +107,7 @@ struct Offer {
   std::string updated_at;  // RFC 3339
   bool featured = false;
   std::string image;
+  LocalizedText image_alt;  // what the picture shows, read aloud by the screen reader
 };
 
 struct ContentMeta {

@@ -210,6 +210,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     u.contact = read_contact(r.child("contact", true));
     u.url = r.checked("url", true, "an https:// address of the unit's page", is_https_url);
     u.image = r.checked("image", false, kImageExpected, is_media_name);
+    u.image_alt = r.text("image_alt", false);
     s.units.push_back(std::move(u));
   });
   if (const Value list = top.field("offers"); list && list->is_array())
@@ -251,6 +252,7 @@ void parse_document(Parsed& p, simdjson::dom::parser& parser, const SourceView& 
     o.updated_at = r.checked("updated_at", true, "a time like 2026-11-01T09:30:00+01:00 (RFC 3339)", is_rfc3339);
     o.featured = r.boolean("featured", false);
     o.image = r.checked("image", false, kImageExpected, is_media_name);
+    o.image_alt = r.text("image_alt", false);
     if (!o.remote && o.address.empty() && !r.field("address"))
       r.problem(r.path_of("address"), "an address (required unless \"remote\" is true)", describe(std::nullopt));
     s.offers.push_back(std::move(o));

@@ -178,6 +178,12 @@ void ScreenReader::scrolled(bool moved, const std::vector<WidgetRecord>& tree) {
   explore(r->x, r->y, tree, true);
 }
 
+void ScreenReader::follow_field(const std::string& id, const std::vector<WidgetRecord>& tree) {
+  if (id.empty() || id == focus_) return;
+  focus_ = id;
+  if (const WidgetRecord* w = find(tree, id); w != nullptr && on_) speak_widget(*w);
+}
+
 void ScreenReader::change_volume(int delta) {
   volume_ = std::clamp(volume_ + delta, 20, 100);
   if (words_ == nullptr) return;

@@ -78,6 +78,10 @@ class ScreenReader {
   void after_frame(std::string_view screen_key, const std::vector<WidgetRecord>& tree, double now);
   void end_visit();  // speech off, volume to default, focus gone
 
+  // The text field the keyboard now types into (Enter led there, or a tap): the focus follows it
+  // and, with speech on, says it ("Eingabefeld, Nachname, leer").
+  void follow_field(const std::string& id, const std::vector<WidgetRecord>& tree);
+
   // The widget in focus (last spoken, or moved to by keys); the ring shows after a key.
   const std::string& focus() const { return focus_; }
   bool show_focus() const { return show_focus_ || on_; }

@@ -49,7 +49,7 @@ inline constexpr std::string_view kRequiredUiKeys[] = {
     "staff.assisted_on", "staff.assisted_off", "staff.leave", "assisted.banner",
     "staff.preview", "staff.preview_loading", "staff.preview_failed", "preview.banner",
     // speech (the screen reader's words: kiosk/core/accessible_tree.hpp)
-    "a11y.speech_on", "a11y.speech_off", "a11y.speech", "a11y.help", "a11y.volume", "a11y.chars", "a11y.empty", "a11y.role.button", "a11y.role.switch", "a11y.role.link", "a11y.role.filter", "a11y.role.checkbox", "a11y.role.field", "a11y.role.heading", "a11y.role.image", "a11y.selected", "a11y.not_selected", "a11y.checked", "a11y.not_checked", "a11y.unavailable", "a11y.list_position",
+    "a11y.speech_on", "a11y.speech_off", "a11y.speech", "a11y.help", "a11y.volume", "a11y.chars", "a11y.empty", "a11y.role.button", "a11y.role.switch", "a11y.role.link", "a11y.role.filter", "a11y.role.checkbox", "a11y.role.field", "a11y.role.heading", "a11y.role.image", "a11y.selected", "a11y.not_selected", "a11y.checked", "a11y.not_checked", "a11y.unavailable", "a11y.list_position", "osk.backspace_name", "osk.shift_name", "osk.hide_name",
     // enumerations
     "commitment.one-off", "commitment.fixed-term", "commitment.regular", "commitment.flexible",
     "police.none", "police.standard", "police.extended",

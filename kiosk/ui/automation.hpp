@@ -23,6 +23,7 @@ class Automation {
   void record(WidgetRecord record);
   // The record just made, so a caller can say more about it (its role, that it is an alert).
   WidgetRecord* last() { return widgets_.empty() ? nullptr : &widgets_.back(); }
+  WidgetRecord& at(size_t index) { return widgets_.at(index); }
   // Moves the record just made to position `index` of the reading order (a dialog's panel,
   // measured after its answers, is read before them).
   void move_last_to(size_t index);

@@ -25,7 +25,7 @@ const unsigned short* glyph_ranges() {
   static const std::vector<unsigned short> ranges = [] {
     std::set<unsigned short> points;
     for (const char* s : {kHome, kSearch, kFilter, kClose, kCheck, kTextSize, kContrast, kBackspace, kKeyboardHide, kShift, kEnter,
-                          kQr, kUsers, kUniversity, kHandPointer, kGlobe, kWarning, kWheelchair, kBack})
+                          kQr, kUsers, kUniversity, kHandPointer, kGlobe, kWarning, kWheelchair, kBack, kSpeech})
       points.insert(code_point(s));
     for (const auto& [name, glyph] : kByName) points.insert(code_point(glyph));
     std::vector<unsigned short> r;

@@ -23,6 +23,7 @@ inline constexpr const char* kHandPointer = "\xEF\x89\x9A"; // f25a hand-pointer
 inline constexpr const char* kWarning = "\xEF\x81\xB1";     // f071 exclamation-triangle (problems, not only in red)
 inline constexpr const char* kWheelchair = "\xEF\x86\x93";  // f193 wheelchair (reach mode)
 inline constexpr const char* kBack = "\xEF\x81\x93";        // f053 chevron-left
+inline constexpr const char* kSpeech = "\xEF\x80\xA8";     // f028 volume-up (speech is on)
 inline constexpr const char* kGlobe = "\xEF\x82\xAC";       // f0ac globe (the keyboard layout key)
 
 // The pictogram for a category's icon name from content (Font Awesome 4.7 names); "" if unknown.

@@ -339,6 +339,11 @@ void KioskUi::draw_header(const UiContext& ui, float height) {
   // "Beratung": a volunteer assists; "VORSCHAU": staff look at the editor's preview. The header
   // says so while it lasts, and tapping it ends the mode.
   float right = p.x + width - 0.8f * em;
+  // Speech on: a badge says so to sighted helpers, and tapping it (a double tap, for a blind
+  // visitor) turns speech off.
+  if (speech_.reader().on())
+    right = draw_mode_banner(ui, "speech.badge", std::string(icon::kSpeech) + "  " + std::string(t("a11y.speech")), right, p, height,
+                             std::nullopt) - 0.5f * em;
   if (visit_.staff().assisted)
     right = draw_mode_banner(ui, "assisted.end", std::string(t("assisted.banner")), right, p, height, Intent::Kind::EndAssisted) - 0.5f * em;
   if (showing_preview_)
@@ -348,14 +353,18 @@ void KioskUi::draw_header(const UiContext& ui, float height) {
 }
 
 float KioskUi::draw_mode_banner(const UiContext& ui, const char* id, const std::string& text, float right, ImVec2 header_min,
-                                float height, Intent::Kind ends) {
+                                float height, std::optional<Intent::Kind> ends) {
   const float em = ui.em();
   const std::string label = text + "   " + icon::kClose;
   ImFont* f = ui.fonts.bold;
   const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 2.0f * em;
   const float h = kMinTargetEm * em;
   ImGui::SetCursorScreenPos(ImVec2(right - w, header_min.y + (height - h) * 0.5f));
-  if (button(ui, id, label, ImVec2(w, h), ButtonStyle::Accent)) intents_.push_back(Intent::of(ends));
+  if (button(ui, id, label, ImVec2(w, h), ButtonStyle::Accent)) {
+    if (ends) intents_.push_back(Intent::of(*ends));
+    else speech_.reader().set_on(false);  // the speech badge: the reader is the UI's, not the visit's
+  }
+  ui.automation.last()->label = text;  // said without the ✕
   return right - w;
 }
 
@@ -446,13 +455,26 @@ void KioskUi::draw_keyboard(const UiContext& ui, float top, float height, Visito
   const std::string_view enter_label = t(enter == Visit::EnterKey::Next   ? "osk.next"
                                          : enter == Visit::EnterKey::Send ? "osk.send"
                                                                           : "osk.enter");
+  const size_t first_key = automation_.widgets().size();
   const auto r = keyboard_.draw(ui, target, mode, visit_.session().lang, t("osk.space"), enter_label);
+  name_keys(first_key);
   ImGui::EndChild();
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (r == OnScreenKeyboard::Result::Changed) visit_.typed();
   if (r == OnScreenKeyboard::Result::Enter) intents_.push_back(Intent::of(Intent::Kind::NextField));
   if (r == OnScreenKeyboard::Result::Hide) intents_.push_back(Intent::of(Intent::Kind::EndTyping));
+}
+
+void KioskUi::name_keys(size_t first_key) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"osk.backspace", "osk.backspace_name"}, {"osk.shift", "osk.shift_name"}, {"osk.hide", "osk.hide_name"}};
+  for (size_t i = first_key; i < automation_.widgets().size(); ++i) {
+    WidgetRecord& w = automation_.at(i);
+    w.role = Role::Key;
+    for (const auto& [id, key] : kWords)
+      if (w.id == id) w.label = std::string(t(key));
+  }
 }
 
 void KioskUi::draw_still_there(const UiContext& ui, double now) {

@@ -73,11 +73,14 @@ class KioskUi {
   void draw_action_bar(const ScreenContext& ctx, const ScreenAction& action, float top, float height);
   void draw_keyboard(const UiContext& ui, float top, float height, VisitorText& target, KeyboardMode mode);
   void draw_still_there(const UiContext& ui, double now);
+  // The keyboard's keys are keys to the screen reader, and those drawn as pictograms get words
+  // ("Löschen", "Großbuchstaben", "Tastatur schließen").
+  void name_keys(size_t first_key);
   void draw_leave_form(const UiContext& ui);
   // A header button that names a mode and ends it when tapped ("Beratung ✕", "VORSCHAU ✕"),
   // right-aligned before `right`; returns its left edge.
   float draw_mode_banner(const UiContext& ui, const char* id, const std::string& label, float right, ImVec2 header_min,
-                         float height, Intent::Kind ends);
+                         float height, std::optional<Intent::Kind> ends);
   void follow_preview();
   // A flick up or down with speech on: the page under it scrolls, or else the volume changes.
   void follow_page_scroll();

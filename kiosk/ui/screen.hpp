@@ -76,6 +76,11 @@ struct ScreenContext {
     return shown == session.lang ? std::nullopt : std::optional<Lang>(shown);
   }
   float em() const { return ui.em(); }
+  // The widget just recorded shows `text` via l(): it is said in the language l() found (a
+  // title that fell back to German is spoken with the German voice).
+  void mark_language(const LocalizedText& text) const {
+    if (WidgetRecord* w = ui.automation.last()) w->lang = text.shown_in(session.lang, content_chain);
+  }
   // Is the offer listed today? Every screen that shows offers asks (valid_until).
   bool listed(const Offer& o) const { return offer_is_current(o, today); }
   void emit(Intent i) const { intents.push_back(std::move(i)); }
@@ -104,10 +109,11 @@ void inline_action(const ScreenContext& ctx, const Screen& screen);
 void offer_card(const ScreenContext& ctx, const Offer& offer);
 void contact_block(const ScreenContext& ctx, const Contact& contact, float label_width);
 // How a unit's or an offer's page begins: its picture, the summary in bold, the description.
-void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& summary,
-          const LocalizedText& description);
+// The picture is said by `image_alt`, or by the item's `name` when the content has no alt text.
+void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& image_alt,
+          const LocalizedText& name, const LocalizedText& summary, const LocalizedText& description);
 // The item's picture, full width of the column at most 16:9 high, when the bundle has it.
-void picture(const ScreenContext& ctx, std::string_view id, const std::string& path);
+void picture(const ScreenContext& ctx, std::string_view id, const std::string& path, const LocalizedText& alt);
 // A QR code with its caption: "scan with your phone".
 void qr_block(const ScreenContext& ctx, std::string_view id, std::string_view url);
 // Landscape detail screens: text on the left, facts on the right, a gutter between them.

@@ -59,17 +59,19 @@ void offer_card(const ScreenContext& ctx, const Offer& o) {
   ImGui::Dummy(ImVec2(0, 0.1f * ctx.em()));
 }
 
-void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& summary,
-          const LocalizedText& description) {
-  picture(ctx, image_id, image);
+void lead(const ScreenContext& ctx, std::string_view image_id, const std::string& image, const LocalizedText& image_alt,
+          const LocalizedText& name, const LocalizedText& summary, const LocalizedText& description) {
+  picture(ctx, image_id, image, image_alt.empty() ? name : image_alt);
   ImGui::PushFont(ctx.ui.fonts.bold);
   paragraph(ctx.ui, ctx.l(summary));
+  ctx.mark_language(summary);
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
   paragraph(ctx.ui, ctx.l(description));
+  ctx.mark_language(description);
 }
 
-void picture(const ScreenContext& ctx, std::string_view id, const std::string& path) {
+void picture(const ScreenContext& ctx, std::string_view id, const std::string& path, const LocalizedText& alt) {
   if (path.empty() || ctx.images == nullptr) return;
   const auto it = ctx.images->find(path);
   if (it == ctx.images->end() || it->second.width <= 0) return;
@@ -84,9 +86,12 @@ void picture(const ScreenContext& ctx, std::string_view id, const std::string& p
   ImGui::Image(reinterpret_cast<ImTextureID>(img.texture), ImVec2(w, h));
   WidgetRecord r;
   r.id.assign(id);
-  r.label = path;
+  r.label = ctx.l(alt);  // "Bild, Zwei Frauen lesen mit Kindern …"
+  r.role = Role::Image;
+  r.interactive = false;
   r.rect = r.visible = {pos.x, pos.y, w, h};
   ctx.ui.automation.record(std::move(r));
+  ctx.mark_language(alt);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));
 }
 

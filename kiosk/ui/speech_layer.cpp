@@ -31,6 +31,12 @@ bool SpeechLayer::before_frame(ImGuiIO& io, double now, const std::vector<Widget
     return text ? std::optional<std::string>(std::string(text->view())) : std::nullopt;
   });
   bool active = false;
+  // A field that got the keyboard (the form's Enter leads to the next one) takes the focus, so
+  // the next Enter is the keyboard's again, not a tap on the field left behind.
+  if (visit.focus() != typing_in_) {
+    typing_in_ = visit.focus();
+    reader_.follow_field(typing_in_, tree);
+  }
 
   // Keys first: a key and a touch in one frame are rare, and the key's focus should win.
   const auto use = [&](ImGuiKey key, ReaderKey what) {

@@ -55,6 +55,7 @@ class SpeechLayer {
   ScreenReader reader_;
   Words words_;
   std::array<bool, ImGuiKey_COUNT> was_down_{};
+  std::string typing_in_;  // the visit's text field last frame
 };
 
 }  // namespace kiosk::ui

@@ -31,6 +31,13 @@ FieldSpec id_field() {
           "Lowercase letters, digits and -; cannot be changed later."};
 }
 
+// The picture's words for blind visitors: the kiosk reads them aloud (issue 17).
+FieldSpec image_alt_field() {
+  return {"image_alt", FieldKind::Text, "Bildbeschreibung", "Picture description", false, "",
+          "Was auf dem Bild zu sehen ist, in einem Satz: die Sprachausgabe liest es Blinden vor.",
+          "What the picture shows, in one sentence: speech reads it to blind visitors."};
+}
+
 std::vector<FieldSpec> make_offer_fields() {
   std::vector<FieldSpec> f{
       id_field(),
@@ -67,6 +74,7 @@ std::vector<FieldSpec> make_offer_fields() {
                "Starts with https://"});
   f.push_back({"featured", FieldKind::Bool, "Auf der Startseite zeigen", "Feature on the home screen", false, "", "", ""});
   f.push_back({"image", FieldKind::Image, "Bild", "Picture", false, "", "", ""});
+  f.push_back(image_alt_field());
   return f;
 }
 
@@ -86,6 +94,7 @@ std::vector<FieldSpec> make_unit_fields() {
   f.push_back({"url", FieldKind::String, "Seite der Stelle (QR-Code)", "Unit's page (QR code)", true, "", "Beginnt mit https://",
                "Starts with https://"});
   f.push_back({"image", FieldKind::Image, "Bild", "Picture", false, "", "", ""});
+  f.push_back(image_alt_field());
   return f;
 }
 

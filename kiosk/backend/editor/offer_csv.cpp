@@ -52,6 +52,7 @@ const std::map<std::string, std::pair<std::string, std::string>>& header_names()
       {"contact.hours", {"kontakt_sprechzeiten", "contact_hours"}},
       {"url", {"webseite", "url"}},
       {"featured", {"startseite", "featured"}},
+      {"image_alt", {"bildbeschreibung", "image_alt"}},
   };
   return names;
 }

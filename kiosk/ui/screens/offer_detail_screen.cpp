@@ -6,7 +6,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Offer& o) {
-  lead(ctx, "offer.image", o.image, o.summary, o.description);
+  lead(ctx, "offer.image", o.image, o.image_alt, o.title, o.summary, o.description);
   if (!o.benefits.empty()) {
     subheading(ctx.ui, ctx.t("offer.benefits"));
     paragraph(ctx.ui, ctx.l(o.benefits));
@@ -67,6 +67,7 @@ void OfferDetailScreen::draw(const ScreenContext& ctx) {
     return;
   }
   heading(ctx.ui, ctx.l(o->title));
+  ctx.mark_language(o->title);
   fallback_note(ctx, o->description);
   muted(ctx.ui, o->organisation);
   ImGui::Dummy(ImVec2(0, 0.3f * ctx.em()));

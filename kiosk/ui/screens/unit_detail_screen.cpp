@@ -6,7 +6,7 @@ namespace kiosk::ui {
 namespace {
 
 void about(const ScreenContext& ctx, const Unit& u) {
-  lead(ctx, "unit.image", u.image, u.summary, u.description);
+  lead(ctx, "unit.image", u.image, u.image_alt, u.name, u.summary, u.description);
   if (!u.topics.empty()) {
     subheading(ctx.ui, ctx.t("unit.topics"));
     for (const auto& topic : u.topics) paragraph(ctx.ui, "\xE2\x80\xA2 " + ctx.l(topic));  // bullet
@@ -51,6 +51,7 @@ void UnitDetailScreen::draw(const ScreenContext& ctx) {
     return;
   }
   heading(ctx.ui, ctx.l(u->name));
+  ctx.mark_language(u->name);
   fallback_note(ctx, u->description);
   columns_in_landscape(ctx, "##unit", 1.4f, [&] { about(ctx, *u); }, [&] { facts_and_contact(ctx, *u); });
 

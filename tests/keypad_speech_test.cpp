@@ -118,7 +118,7 @@ TEST_CASE("keypad only with speech in Turkish: the same walk, spoken in Turkish"
   walk({Lang::Tr, "Dortmund", "Gönüllü teklifleri", "Metin alanı", "6 karakter", "Teşekkür", "Sil"});
 }
 
-TEST_CASE("speech on: a flick up over the offers list scrolls it a page and says where it stands; over the bar, louder") {
+TEST_CASE("speech on: a flick up over the offers list scrolls it a page and says where it stands, over the bar it is louder") {
   Kiosk k(nullptr);
   KioskApp& app = *k.app;
   app.ui().visit().open({ScreenId::Offers, ""});

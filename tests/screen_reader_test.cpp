@@ -121,7 +121,7 @@ TEST_CASE("speech on: a double tap anywhere activates what was in focus before i
   CHECK(w.reader.focus() == "home.offers");
 }
 
-TEST_CASE("speech on: a touch is said in the frame it lands; flicks move in reading order from the focus before them") {
+TEST_CASE("speech on: a touch is said in the frame it lands, and flicks move in reading order from the focus before them") {
   World w;
   w.reader.set_on(true);
   CHECK(w.said().find("Sprachausgabe an") != std::string::npos);
@@ -159,7 +159,7 @@ TEST_CASE("speech on: a touch is said in the frame it lands; flicks move in read
   CHECK(w.reader.volume() == 90);
 }
 
-TEST_CASE("speech to headphones reads typed text back; the end of a visit turns speech off and the volume back") {
+TEST_CASE("speech to headphones reads typed text back, and the end of a visit turns speech off and the volume back") {
   ReaderOptions o;
   o.headphones = true;
   World w(o);

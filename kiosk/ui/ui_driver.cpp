@@ -41,16 +41,21 @@ bool UiDriver::drag(std::string_view id, float dx, float dy, std::string& error)
   return true;
 }
 
-void UiDriver::drag_from(float x, float y, float dx, float dy) {
+void UiDriver::drag_from(float x, float y, float dx, float dy) { stroke(x, y, dx, dy, 10, true); }
+
+// A finger that lands (after a frame of arriving, so ImGui sees the hover first, or at once), moves
+// by (dx, dy) over `steps` frames and lifts.
+void UiDriver::stroke(float x, float y, float dx, float dy, int steps, bool arrive) {
   engaged_ = true;
-  pointer_ = {x, y, false};
+  pointer_ = {x, y, !arrive};
   render_frame_();
-  pointer_.down = true;
-  render_frame_();
-  constexpr int kSteps = 10;
-  for (int i = 1; i <= kSteps; ++i) {
-    pointer_.x = x + dx * static_cast<float>(i) / kSteps;
-    pointer_.y = y + dy * static_cast<float>(i) / kSteps;
+  if (arrive) {
+    pointer_.down = true;
+    render_frame_();
+  }
+  for (int i = 1; i <= steps; ++i) {
+    pointer_.x = x + dx * static_cast<float>(i) / static_cast<float>(steps);
+    pointer_.y = y + dy * static_cast<float>(i) / static_cast<float>(steps);
     render_frame_();
   }
   pointer_.down = false;
@@ -104,21 +109,7 @@ void UiDriver::double_tap_at(float x, float y) {
   settle(2);
 }
 
-void UiDriver::flick_from(float x, float y, float dx, float dy) {
-  engaged_ = true;
-  pointer_ = {x, y, true};
-  render_frame_();
-  constexpr int kSteps = 3;
-  for (int i = 1; i <= kSteps; ++i) {
-    pointer_.x = x + dx * static_cast<float>(i) / kSteps;
-    pointer_.y = y + dy * static_cast<float>(i) / kSteps;
-    render_frame_();
-  }
-  pointer_.down = false;
-  render_frame_();
-  pointer_ = PointerState{};
-  settle(2);
-}
+void UiDriver::flick_from(float x, float y, float dx, float dy) { stroke(x, y, dx, dy, 3, false); }
 
 void UiDriver::key(int imgui_key, bool shift) {
   ImGuiIO& io = ImGui::GetIO();

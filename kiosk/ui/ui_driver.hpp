@@ -66,6 +66,7 @@ class UiDriver {
 
  private:
   const WidgetRecord* touchable(std::string_view id, std::string& error);  // engages the driver
+  void stroke(float x, float y, float dx, float dy, int steps, bool arrive);
 
   const Automation& automation_;
   std::function<void()> render_frame_;

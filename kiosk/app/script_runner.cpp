@@ -43,9 +43,13 @@ struct SpeechCursor {
   size_t next = 0;  // the first utterance (by count) not yet matched past
 };
 
+// The fragment may span parts ("Filter, Hörde, gewählt"); with a language, a part in it must be
+// among what matched.
 bool speech_matches(const Utterance& u, const ScriptStep& step) {
+  if (u.text().find(step.text) == std::string::npos) return false;
+  if (!step.lang) return true;
   for (const SpokenPart& p : u.parts)
-    if (p.text.find(step.text) != std::string::npos && (!step.lang || *step.lang == p.lang)) return true;
+    if (p.lang == *step.lang && (step.text.find(p.text) != std::string::npos || p.text.find(step.text) != std::string::npos)) return true;
   return false;
 }
 
@@ -132,7 +136,14 @@ bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, SpeechC
       driver.flick_from(size.x * 0.5f - dx * 0.5f, size.y * 0.5f - dy * 0.5f, dx, dy);
       return true;
     }
-    case A::Key: return press_key(app, step.text);
+    case A::Key:
+      if (step.until.empty()) return press_key(app, step.text);
+      // As a blind visitor does: press and listen until the wanted element is said.
+      for (int i = 0; i < 300 && app.ui().screen_reader().focus() != step.until; ++i) press_key(app, step.text);
+      if (app.ui().screen_reader().focus() == step.until) return true;
+      error = "pressed " + step.text + " 300 times on screen \"" + std::string(app.ui().automation().screen()) + "\", but \"" +
+              step.until + "\" never got the focus (it is on \"" + app.ui().screen_reader().focus() + "\")";
+      return false;
     case A::Wait: wait_real_time(app, step.ms); return true;
     case A::ExpectScreen: {
       if (settle_until(app, [&] { return app.ui().automation().screen() == step.text; })) return true;

@@ -62,44 +62,52 @@ class SdlSink final : public AudioSink {
   bool started_ = false;
 };
 
-// RIFF/WAVE, PCM 16-bit mono; rewritten whole after each utterance, so the file is complete
-// whenever the kiosk stops.
+// RIFF/WAVE, PCM 16-bit mono. Samples are appended as they come and the header's two sizes are
+// brought up to date after each utterance, so the file is complete whenever the kiosk stops (a
+// keypad walk says hundreds of things: rewriting the whole file each time cost gigabytes).
 class WavSink final : public AudioSink {
  public:
   explicit WavSink(std::string path) : path_(std::move(path)) {}
-  ~WavSink() override { flush(); }
+  ~WavSink() override { finish_utterance(); }
   void start(int rate) override {
-    rate_ = rate;
-    flush();
-  }
-  void write(const int16_t* samples, size_t count) override { samples_.insert(samples_.end(), samples, samples + count); }
-  void clear() override {}  // a file keeps what was said, even if it was cut short
-  void finish_utterance() override { flush(); }
-
- private:
-  void flush() {
-    std::ofstream out(path_, std::ios::binary | std::ios::trunc);
-    const auto u32 = [&](uint32_t v) { out.write(reinterpret_cast<const char*>(&v), 4); };
-    const auto u16 = [&](uint16_t v) { out.write(reinterpret_cast<const char*>(&v), 2); };
-    const auto bytes = static_cast<uint32_t>(samples_.size() * 2);
-    out.write("RIFF", 4);
-    u32(36 + bytes);
-    out.write("WAVEfmt ", 8);
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    const auto u32 = [&](uint32_t v) { out_.write(reinterpret_cast<const char*>(&v), 4); };
+    const auto u16 = [&](uint16_t v) { out_.write(reinterpret_cast<const char*>(&v), 2); };
+    out_.write("RIFF", 4);
+    u32(36);
+    out_.write("WAVEfmt ", 8);
     u32(16);
     u16(1);
     u16(1);
-    u32(static_cast<uint32_t>(rate_));
-    u32(static_cast<uint32_t>(rate_) * 2);
+    u32(static_cast<uint32_t>(rate));
+    u32(static_cast<uint32_t>(rate) * 2);
     u16(2);
     u16(16);
-    out.write("data", 4);
-    u32(bytes);
-    out.write(reinterpret_cast<const char*>(samples_.data()), static_cast<std::streamsize>(bytes));
-    if (!out) log::error("speech: cannot write " + path_);
+    out_.write("data", 4);
+    u32(0);
+    if (!out_) log::error("speech: cannot write " + path_);
   }
+  void write(const int16_t* samples, size_t count) override {
+    if (!out_.is_open()) return;
+    out_.write(reinterpret_cast<const char*>(samples), static_cast<std::streamsize>(count * sizeof(int16_t)));
+    bytes_ += count * sizeof(int16_t);
+  }
+  void clear() override {}  // a file keeps what was said, even if it was cut short
+  void finish_utterance() override {
+    if (!out_.is_open()) return;
+    const auto u32 = [&](uint32_t v) { out_.write(reinterpret_cast<const char*>(&v), 4); };
+    out_.seekp(4);
+    u32(static_cast<uint32_t>(36 + bytes_));
+    out_.seekp(40);
+    u32(static_cast<uint32_t>(bytes_));
+    out_.seekp(0, std::ios::end);
+    out_.flush();
+  }
+
+ private:
   std::string path_;
-  int rate_ = 22050;
-  std::vector<int16_t> samples_;
+  std::ofstream out_;
+  size_t bytes_ = 0;
 };
 
 // The job being spoken, for the synthesiser's callback (one speech thread, one job at a time).

@@ -35,7 +35,7 @@ bool millis(const json& v, int& out) {
 
 std::string read_step(const json& step, ScriptStep& s) {
   if (!step.is_object() || (step.size() != 1 && !step.contains("drag") && !step.contains("drag_at") && !step.contains("hold") &&
-                            !step.contains("expect_speech") && !step.contains("explore")))
+                            !step.contains("expect_speech") && !step.contains("explore") && !step.contains("key")))
     return std::string("expected an object with one action (") + kActions + ")";
   const auto text = [&](const char* key) -> bool {
     const auto it = step.find(key);
@@ -104,6 +104,15 @@ std::string read_step(const json& step, ScriptStep& s) {
     s.action = ScriptStep::Action::Key;
     static const char* const names[] = {"tab", "shift+tab", "enter", "escape", "left", "right", "up", "down", "insert"};
     if (!text("key")) return std::string("\"key\" takes ") + kKeys;
+    if (step.contains("until")) {  // {"key": "tab", "until": "home.offers"}: pressed until that has the focus
+      const json& until = step["until"];
+      if (!until.is_string() || until.get<std::string>().empty()) return "\"until\" takes a widget id";
+      if (s.text != "tab" && s.text != "shift+tab" && s.text != "left" && s.text != "right" && s.text != "up" && s.text != "down")
+        return "\"until\" goes with a key that moves the focus (tab, shift+tab or an arrow)";
+      s.until = until.get<std::string>();
+      return step.size() == 2 ? "" : "\"key\" takes only \"until\" beside it";
+    }
+    if (step.size() != 1) return "\"key\" takes only \"until\" beside it";
     for (const char* n : names)
       if (s.text == n) return "";
     if (s.text.size() == 1 && s.text[0] > ' ' && s.text[0] < 127) return "";

@@ -6,7 +6,8 @@
 //    {"drag_at": [540, 1200], "dy": -800}, {"hold": "staff.entry", "ms": 3200}, {"wait_ms": 300},
 //    {"expect_screen": "offer_detail"}, {"expect_widget": "offer.x"}, {"screenshot": "detail.png"},
 //    {"expect_speech": "Ehrenamt", "lang": "de"}, {"explore": "home.offers", "ms": 300},
-//    {"double_tap": true}, {"flick": "right"}, {"key": "tab"}, {"key": "?"}, {"quit": true}]
+//    {"double_tap": true}, {"flick": "right"}, {"key": "tab"}, {"key": "tab", "until": "home.offers"},
+//    {"key": "?"}, {"quit": true}]
 // expect_speech looks at what was said since the last expect_speech matched (in order).
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct ScriptStep {
   float x = 0, y = 0, dx = 0, dy = 0;
   int ms = 0;
   std::optional<Lang> lang;  // expect_speech: said in this language
+  std::string until;         // key: pressed until this widget has the focus (at most 300 times)
   std::string source;  // "step 3 {"tap":"home.offers"}", for messages
 };
 

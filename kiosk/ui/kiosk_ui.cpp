@@ -312,62 +312,6 @@ void KioskUi::consume_typed_keys() {
   if (changed) visit_.typed();
 }
 
-void KioskUi::draw_header(const UiContext& ui, float height) {
-  const float em = ui.em();
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetIO().DisplaySize.x;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), ui.palette.header);
-  // A red bar as the logo's mark: the agency's colour without shipping a bitmap logo.
-  dl->AddRectFilled(ImVec2(p.x + em, p.y + 0.7f * em), ImVec2(p.x + 1.35f * em, p.y + height - 0.7f * em),
-                    ui.palette.primary);
-  const std::string_view title = t("app.title");
-  const std::string_view subtitle = t("app.subtitle");
-  const float x = p.x + 1.9f * em;
-  dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(x, p.y + 0.55f * em), ui.palette.on_header, title.data(),
-              title.data() + title.size());
-  dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, p.y + 1.85f * em), ui.palette.on_header,
-              subtitle.data(), subtitle.data() + subtitle.size());
-  // The staff entry: the logo and title held for three seconds. Nothing shows it to visitors;
-  // a thin bar grows under the logo once a press has lasted half a second, so staff know it works.
-  const float entry_w = std::min(width * 0.6f, 16.0f * em);
-  float progress = 0.0f;
-  if (long_press(ui, "staff.entry", ImVec2(entry_w, height), last_now_, visit_.staff_entry_s(), logo_pressed_since_, progress))
-    intents_.push_back(Intent::of(Intent::Kind::StaffEntry));
-  if (progress * visit_.staff_entry_s() > 0.5)
-    dl->AddRectFilled(ImVec2(p.x, p.y + height - 0.2f * em), ImVec2(p.x + entry_w * progress, p.y + height), ui.palette.primary);
-  // "Beratung": a volunteer assists; "VORSCHAU": staff look at the editor's preview. The header
-  // says so while it lasts, and tapping it ends the mode.
-  float right = p.x + width - 0.8f * em;
-  // Speech on: a badge says so to sighted helpers, and tapping it (a double tap, for a blind
-  // visitor) turns speech off.
-  if (speech_.reader().on())
-    right = draw_mode_banner(ui, "speech.badge", std::string(icon::kSpeech) + "  " + std::string(t("a11y.speech")), right, p, height,
-                             std::nullopt) - 0.5f * em;
-  if (visit_.staff().assisted)
-    right = draw_mode_banner(ui, "assisted.end", std::string(t("assisted.banner")), right, p, height, Intent::Kind::EndAssisted) - 0.5f * em;
-  if (showing_preview_)
-    draw_mode_banner(ui, "preview.end", fill(t("preview.banner"), std::to_string(visit_.staff().preview_version)), right, p, height,
-                     Intent::Kind::EndPreview);
-  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
-}
-
-float KioskUi::draw_mode_banner(const UiContext& ui, const char* id, const std::string& text, float right, ImVec2 header_min,
-                                float height, std::optional<Intent::Kind> ends) {
-  const float em = ui.em();
-  const std::string label = text + "   " + icon::kClose;
-  ImFont* f = ui.fonts.bold;
-  const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 2.0f * em;
-  const float h = kMinTargetEm * em;
-  ImGui::SetCursorScreenPos(ImVec2(right - w, header_min.y + (height - h) * 0.5f));
-  if (button(ui, id, label, ImVec2(w, h), ButtonStyle::Accent)) {
-    if (ends) intents_.push_back(Intent::of(*ends));
-    else speech_.reader().set_on(false);  // the speech badge: the reader is the UI's, not the visit's
-  }
-  ui.automation.last()->label = text;  // said without the ✕
-  return right - w;
-}
-
 // The bar's first row: the way back, home and the display switches, each a pictogram over a
 // short label, like a phone's tab bar (the labels fit in every language, in large text too).
 std::vector<KioskUi::Tool> KioskUi::tools() const {

@@ -81,6 +81,7 @@ class KioskUi {
   // right-aligned before `right`; returns its left edge.
   float draw_mode_banner(const UiContext& ui, const char* id, const std::string& label, float right, ImVec2 header_min,
                          float height, std::optional<Intent::Kind> ends);
+  float banner_width(const UiContext& ui, const std::string& text) const;
   void follow_preview();
   // A flick up or down with speech on: the page under it scrolls, or else the volume changes.
   void follow_page_scroll();

@@ -38,10 +38,16 @@ bool settle_until(KioskApp& app, const Holds& holds) {
   }
 }
 
-// What was said since the last expect_speech matched; `said` counts utterances ever logged.
-struct SpeechCursor {
-  size_t next = 0;  // the first utterance (by count) not yet matched past
-};
+// Calls `each(n, utterance)` for everything said from utterance number `from` on (numbers count
+// every utterance ever logged; the log keeps the latest 2,000) until `each` returns true.
+template <class Each>
+bool said_from(const KioskApp& app, size_t from, const Each& each) {
+  const auto& log = app.speech_log();
+  const size_t first = app.speech_said() - log.size();
+  for (size_t n = std::max(from, first); n < app.speech_said(); ++n)
+    if (each(n, log[n - first])) return true;
+  return false;
+}
 
 // The fragment may span parts ("Filter, Hörde, gewählt"); with a language, a part in it must be
 // among what matched.
@@ -53,32 +59,23 @@ bool speech_matches(const Utterance& u, const ScriptStep& step) {
   return false;
 }
 
-bool expect_speech(KioskApp& app, const ScriptStep& step, SpeechCursor& cursor, std::string& error) {
+// `next`: the first utterance not yet matched past (expectations are met in order).
+bool expect_speech(KioskApp& app, const ScriptStep& step, size_t& next, std::string& error) {
   size_t hit = 0;
-  const auto find = [&]() -> bool {  // asked more than once: it only looks
-    const auto& log = app.speech_log();
-    const size_t first = app.speech_said() - log.size();
-    for (size_t n = std::max(cursor.next, first); n < app.speech_said(); ++n)
-      if (speech_matches(log[n - first], step)) {
-        hit = n;
-        return true;
-      }
-    return false;
+  const auto find = [&] {  // asked more than once: it only looks
+    return said_from(app, next, [&](size_t n, const Utterance& u) { return speech_matches(u, step) && (hit = n, true); });
   };
   if (settle_until(app, find)) {
-    cursor.next = hit + 1;
+    next = hit + 1;
     return true;
   }
   error = "expected speech containing \"" + step.text + "\"" + (step.lang ? " in " + std::string(lang_code(*step.lang)) : "") +
           ", but the kiosk said:";
-  const auto& log = app.speech_log();
-  const size_t first = app.speech_said() - log.size();
-  for (size_t n = std::max(cursor.next, first); n < app.speech_said(); ++n) {
-    error += " [" + log[n - first].text();
-    if (!log[n - first].parts.empty()) error += " (" + std::string(lang_code(log[n - first].parts.front().lang)) + ")";
-    error += "]";
-  }
-  if (cursor.next >= app.speech_said()) error += " nothing since the last match";
+  said_from(app, next, [&](size_t, const Utterance& u) {
+    error += " [" + u.text() + (u.parts.empty() ? "" : " (" + std::string(lang_code(u.parts.front().lang)) + ")") + "]";
+    return false;
+  });
+  if (next >= app.speech_said()) error += " nothing since the last match";
   return false;
 }
 
@@ -96,7 +93,7 @@ bool press_key(KioskApp& app, const std::string& name) {
   return true;
 }
 
-bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, SpeechCursor& cursor) {
+bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, size_t& speech_next) {
   auto& driver = app.driver();
   using A = ScriptStep::Action;
   switch (step.action) {
@@ -111,7 +108,7 @@ bool run_step(KioskApp& app, const ScriptStep& step, std::string& error, SpeechC
       driver.release();
       return true;
     case A::Type: driver.type(step.text); return true;
-    case A::ExpectSpeech: return expect_speech(app, step, cursor, error);
+    case A::ExpectSpeech: return expect_speech(app, step, speech_next, error);
     case A::Explore:  // a finger resting on the widget: with speech on, it is said, not activated
       if (!driver.press(step.text, error)) return false;
       wait_real_time(app, step.ms);
@@ -182,9 +179,9 @@ ScriptOutcome run_script(KioskApp& app, const std::string& path) {
   std::string error;
   if (!parse_script(text.str(), steps, error)) return {false, false, path + ": " + error};
   app.driver().settle();
-  SpeechCursor cursor;
+  size_t speech_next = 0;
   for (const ScriptStep& step : steps) {
-    if (!run_step(app, step, error, cursor)) return {false, false, path + ": " + step.source + ": " + error};
+    if (!run_step(app, step, error, speech_next)) return {false, false, path + ": " + step.source + ": " + error};
     log::debug("script: " + step.source + " done");
     if (step.action == ScriptStep::Action::Quit) return {true, true, {}};
   }

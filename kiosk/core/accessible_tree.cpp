@@ -1,5 +1,7 @@
 #include "kiosk/core/accessible_tree.hpp"
 
+#include "kiosk/core/offer_format.hpp"
+
 namespace kiosk {
 
 std::string Utterance::text() const {
@@ -49,12 +51,6 @@ const char* role_key(Role role) {
   return nullptr;
 }
 
-std::string replace_n(std::string text, std::string_view n) {
-  const size_t at = text.find("{n}");
-  if (at != std::string::npos) text.replace(at, 3, n);
-  return text;
-}
-
 }  // namespace
 
 Utterance describe(const WidgetRecord& w, const ReaderWords& words, const std::string* private_text) {
@@ -65,7 +61,7 @@ Utterance describe(const WidgetRecord& w, const ReaderWords& words, const std::s
   if (w.personal) {
     if (w.chars == 0) u.add(words.word("a11y.empty"), ui);
     else if (private_text != nullptr) u.add(*private_text, ui);
-    else u.add(replace_n(words.word("a11y.chars"), std::to_string(w.chars)), ui);
+    else u.add(fill(words.word("a11y.chars"), std::to_string(w.chars)), ui);
   } else {
     u.add(w.value, w.lang);
   }

@@ -1,5 +1,7 @@
 #include "kiosk/core/screen_reader.hpp"
 
+#include "kiosk/core/offer_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,9 +11,12 @@ namespace {
 
 // What the finger is on: the last widget drawn there wins (a dialog over the page, a chip
 // over its row); hidden parts of scrolled-away widgets never count.
+// Something to say: a label, or a personal field (said by its length).
+bool speakable(const WidgetRecord& w) { return !w.label.empty() || w.personal; }
+
 const WidgetRecord* hit(const std::vector<WidgetRecord>& tree, float x, float y) {
   for (auto it = tree.rbegin(); it != tree.rend(); ++it)
-    if (it->is_visible() && it->visible.contains(x, y) && (!it->label.empty() || it->personal)) return &*it;
+    if (it->is_visible() && it->visible.contains(x, y) && speakable(*it)) return &*it;
   return nullptr;
 }
 
@@ -146,10 +151,7 @@ void ScreenReader::activate(const std::vector<WidgetRecord>& tree) {
 void ScreenReader::move_focus(int direction, const std::string& from, const std::vector<WidgetRecord>& tree) {
   if (tree.empty()) return;
   // Speech reads everything in order; without speech, a keypad visits what can be used.
-  const auto eligible = [&](const WidgetRecord& w) {
-    if (w.label.empty() && !w.personal) return false;
-    return on_ ? true : (w.interactive && w.enabled);
-  };
+  const auto eligible = [&](const WidgetRecord& w) { return speakable(w) && (on_ || (w.interactive && w.enabled)); };
   const auto n = static_cast<long>(tree.size());
   long at = -1;
   for (long i = 0; i < n; ++i)
@@ -187,10 +189,8 @@ void ScreenReader::follow_field(const std::string& id, const std::vector<WidgetR
 void ScreenReader::change_volume(int delta) {
   volume_ = std::clamp(volume_ + delta, 20, 100);
   if (words_ == nullptr) return;
-  std::string text = words_->word("a11y.volume");
-  if (const size_t at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(volume_));
   Utterance u;
-  u.add(text, words_->lang());
+  u.add(fill(words_->word("a11y.volume"), std::to_string(volume_)), words_->lang());
   stop();
   say(std::move(u));
 }
